@@ -1,0 +1,85 @@
+// swift-tools-version: 6.1
+// ArmCluster — a Linux re-creation of the CLUSTERPRO for Windows Ver7.0 "ARM" high-availability toolkit.
+// SPDX-License-Identifier: GPL-3.0-or-later
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "ArmCluster",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "armtool", targets: ["armtool"]),
+        .executable(name: "armmond", targets: ["armmond"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // Pure domain: model, state machines, command table, option parser, catalog. stdlib only.
+        .target(name: "ArmCore", swiftSettings: strict),
+        // Wire formats shared by both ends of the control socket.
+        .target(name: "ArmProtocol", dependencies: ["ArmCore"], swiftSettings: strict),
+        // Linux system calls (Glibc only): processes, pidfd, sockets, files, clocks.
+        .target(name: "ArmSystem", dependencies: ["ArmCore"], swiftSettings: strict),
+        // The only path from a front end to the monitor.
+        .target(name: "ArmClient", dependencies: ["ArmCore", "ArmProtocol"], swiftSettings: strict),
+        // One file per command plus CommandRunner.
+        .target(name: "ArmCommands", dependencies: ["ArmCore", "ArmProtocol", "ArmClient"], swiftSettings: strict),
+        // armmond: group manager, control server, state store, logs.
+        .target(
+            name: "ArmMonitor",
+            dependencies: [
+                "ArmCore", "ArmProtocol", "ArmSystem",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: strict
+        ),
+        // Fakes for every test level. Never imports ArmSystem.
+        .target(
+            name: "ArmTesting",
+            dependencies: ["ArmCore", "ArmProtocol", "ArmClient", "ArmCommands", "ArmMonitor"],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "armtool", dependencies: ["ArmCommands", "ArmSystem"], swiftSettings: strict),
+        .executableTarget(name: "armmond", dependencies: ["ArmMonitor", "ArmSystem"], swiftSettings: strict),
+        .testTarget(name: "ArmCoreTests", dependencies: ["ArmCore"], swiftSettings: strict),
+        .testTarget(name: "ArmProtocolTests", dependencies: ["ArmCore", "ArmProtocol"], swiftSettings: strict),
+        .testTarget(
+            name: "ArmCommandsTests",
+            dependencies: ["ArmCore", "ArmProtocol", "ArmClient", "ArmCommands", "ArmTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ArmMonitorTests",
+            dependencies: ["ArmCore", "ArmProtocol", "ArmMonitor", "ArmTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "ArmSystemTests", dependencies: ["ArmCore", "ArmSystem"], swiftSettings: strict),
+        .testTarget(name: "ArmEndToEndTests", dependencies: ["ArmCore"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+// ARM_CORE_ONLY=1 keeps only the dependency-free modules and their tests, for a fast edit-test loop
+// on ArmCore and ArmProtocol (use its own --scratch-path, e.g. .build-core).
+if Context.environment["ARM_CORE_ONLY"] != nil {
+    let keep: Set<String> = ["ArmCore", "ArmProtocol", "ArmCoreTests", "ArmProtocolTests"]
+    package.targets.removeAll { !keep.contains($0.name) }
+    package.products = []
+    package.dependencies = []
+}

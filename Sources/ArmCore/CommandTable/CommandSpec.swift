@@ -1,0 +1,228 @@
+/// One row of the command table: everything the parser, `--help`, man pages and completions need
+/// (STYLE §2.1; commands.md section 2).
+package struct CommandSpec: Sendable {
+    /// The command as typed, lowercase (`armload`).
+    package let name: String
+    /// Message-ID prefix and ARM.LOG SOURCE (`ARMLOAD`, `MONITOR` for armmond; commands.md 1.7).
+    package let messagePrefix: String
+    /// One-line purpose (commands.md section 3).
+    package let summary: String
+    /// Synopsis lines exactly as commands.md writes them, without the leading command name.
+    package let synopsis: [String]
+    /// Man-page description paragraphs (plain text; the renderer escapes for roff).
+    package let description: [String]
+    /// Options in the order of commands.md.
+    package let options: [OptionSpec]
+    /// Operands in order; at most one `.tail`, and it is last.
+    package let operands: [OperandSpec]
+    /// Exit statuses with what each means for this command (commands.md "Exit status").
+    package let exitStatuses: [ExitStatusNote]
+    /// Usage examples (shell lines).
+    package let examples: [String]
+    /// Man section: 1 for commands, 8 for daemons and root-only administration.
+    package let manSection: Int
+    /// Who may run it through the monitor (commands.md section 3 "Access").
+    package let access: Access
+    /// Seed reference (`§2.2.1`, `public`, `new`).
+    package let seed: String
+    /// Option grammar; only `armsrvct` differs (commands.md 2.27).
+    package let grammar: Grammar
+    /// Whether `-h`/`/h` mean help: false when the command has an option `H` (commands.md 1.2 rule 6).
+    package var helpAcceptsH: Bool { !options.contains { $0.slash?.uppercased() == "H" } }
+    /// False until the issue that builds the command lands: it then answers
+    /// `not implemented yet` with exit 9 (never a silent success).
+    package let isImplemented: Bool
+
+    /// Creates a row; every field but the documentation has a meaning for the parser.
+    package init(
+        name: String,
+        messagePrefix: String? = nil,
+        summary: String,
+        synopsis: [String],
+        description: [String],
+        options: [OptionSpec] = [],
+        operands: [OperandSpec] = [],
+        exitStatuses: [ExitStatusNote],
+        examples: [String] = [],
+        manSection: Int = 1,
+        access: Access,
+        seed: String,
+        grammar: Grammar = .standard,
+        isImplemented: Bool = false
+    ) {
+        self.name = name
+        self.messagePrefix = messagePrefix ?? name.uppercased()
+        self.summary = summary
+        self.synopsis = synopsis
+        self.description = description
+        self.options = options
+        self.operands = operands
+        self.exitStatuses = exitStatuses
+        self.examples = examples
+        self.manSection = manSection
+        self.access = access
+        self.seed = seed
+        self.grammar = grammar
+        self.isImplemented = isImplemented
+    }
+
+    /// Who may use a command (commands.md section 3).
+    package enum Access: String, Sendable {
+        /// R: a read-only request.
+        case readOnly = "R"
+        /// M: a mutating request (root or `armadm`).
+        case mutating = "M"
+        /// Both, depending on the form (`armem`, `armcfg`, `armsrvct`, `armrsp`).
+        case mixed = "R/M"
+        /// No request to a daemon.
+        case none = "-"
+    }
+
+    /// How words are parsed.
+    package enum Grammar: Sendable {
+        /// commands.md 1.2.
+        case standard
+        /// commands.md 2.27: the first word selects a function; later words are its parameters.
+        case functionSelector
+    }
+}
+
+/// An exit status and what it means for one command.
+package struct ExitStatusNote: Sendable {
+    /// The status.
+    package let status: ExitStatus
+    /// Command-specific meaning; empty means the generic meaning of commands.md 1.5.
+    package let meaning: String
+
+    /// Creates a note.
+    package init(_ status: ExitStatus, _ meaning: String = "") {
+        self.status = status
+        self.meaning = meaning
+    }
+}
+
+/// One option: `/SLASH`, `-SLASH` and `--long` spell it (commands.md 1.2 rule 1).
+package struct OptionSpec: Sendable {
+    /// Slash name as the spec spells it (`R`, `SCR`, `WAIT`); nil for long-only options (`--json`).
+    package let slash: String?
+    /// Long name without dashes (`retry`).
+    package let long: String
+    /// What it takes.
+    package let value: OptionValue
+    /// Help text, one sentence.
+    package let help: String
+    /// Default as shown in help (`60`, `failover`); empty when none.
+    package let defaultText: String
+    /// May be given more than once, every value kept (`armrsp /IP`).
+    package let isRepeatable: Bool
+
+    /// The key ParsedArguments stores it under: the upper-case slash name, else the long name.
+    package var key: String { slash?.uppercased() ?? long }
+
+    /// Creates an option.
+    package init(
+        slash: String?,
+        long: String,
+        value: OptionValue,
+        help: String,
+        defaultText: String = "",
+        isRepeatable: Bool = false
+    ) {
+        self.slash = slash
+        self.long = long
+        self.value = value
+        self.help = help
+        self.defaultText = defaultText
+        self.isRepeatable = isRepeatable
+    }
+
+    /// A flag without a value.
+    package static func flag(_ slash: String?, long: String, help: String) -> OptionSpec {
+        OptionSpec(slash: slash, long: long, value: .none, help: help)
+    }
+
+    /// `--json` (commands.md 1.2 rule 8).
+    package static let json = OptionSpec(
+        slash: nil,
+        long: "json",
+        value: .none,
+        help: "Print exactly one JSON document on one line."
+    )
+}
+
+/// The value an option takes.
+package enum OptionValue: Sendable {
+    /// A flag.
+    case none
+    /// An unsigned decimal integer in a range (commands.md 1.2 rule 7).
+    case integer(placeholder: String, range: ClosedRange<Int>)
+    /// One of fixed words, case-insensitive.
+    case choice(placeholder: String, [String])
+    /// Free text checked by the command itself.
+    case text(placeholder: String, completion: Completion)
+}
+
+/// One operand.
+package struct OperandSpec: Sendable {
+    /// Placeholder as in the synopsis (`watch-id`, `group-name`).
+    package let name: String
+    /// Required, optional or the pass-through tail.
+    package let kind: Kind
+    /// What Tab completes here.
+    package let completion: Completion
+    /// Fixed words this operand accepts (subcommands, views), empty for free text.
+    package let choices: [String]
+
+    /// Creates an operand.
+    package init(name: String, kind: Kind, completion: Completion = .none, choices: [String] = []) {
+        self.name = name
+        self.kind = kind
+        self.completion = completion
+        self.choices = choices
+    }
+
+    /// A required operand.
+    package static func required(_ name: String, completion: Completion = .none, choices: [String] = [])
+        -> OperandSpec
+    { OperandSpec(name: name, kind: .required, completion: completion, choices: choices) }
+
+    /// An optional operand.
+    package static func optional(_ name: String, completion: Completion = .none, choices: [String] = [])
+        -> OperandSpec
+    { OperandSpec(name: name, kind: .optional, completion: completion, choices: choices) }
+
+    /// Any number of operands (`armvxset vg...`).
+    package static func repeated(_ name: String, completion: Completion = .none) -> OperandSpec {
+        OperandSpec(name: name, kind: .repeated, completion: completion)
+    }
+
+    /// The pass-through tail: this word and every later one, never parsed (commands.md 1.2 rule 4).
+    package static func tail(_ name: String, completion: Completion = .none) -> OperandSpec {
+        OperandSpec(name: name, kind: .tail, completion: completion)
+    }
+
+    /// Operand kinds.
+    package enum Kind: Sendable, Equatable {
+        case required
+        case optional
+        case repeated
+        case tail
+    }
+}
+
+/// What a shell completes for an operand or option value (commands.md 2.31).
+package enum Completion: String, Sendable {
+    case none
+    case files
+    case directories
+    case executables
+    case groups
+    case servers
+    case wids
+    case mirrors
+    case shares
+    case codes
+    case users
+    case services
+    case clusters
+}

@@ -57,6 +57,8 @@ let package = Package(
         ),
         .executableTarget(name: "armtool", dependencies: ["ArmCommands", "ArmSystem"], swiftSettings: strict),
         .executableTarget(name: "armmond", dependencies: ["ArmMonitor", "ArmSystem"], swiftSettings: strict),
+        // Renders man/ and completions/ from the command table (scripts/gen-docs).
+        .executableTarget(name: "armdocgen", dependencies: ["ArmCore"], swiftSettings: strict),
         .testTarget(name: "ArmCoreTests", dependencies: ["ArmCore"], swiftSettings: strict),
         .testTarget(name: "ArmProtocolTests", dependencies: ["ArmCore", "ArmProtocol"], swiftSettings: strict),
         .testTarget(
@@ -78,7 +80,7 @@ let package = Package(
 // ARM_CORE_ONLY=1 keeps only the dependency-free modules and their tests, for a fast edit-test loop
 // on ArmCore and ArmProtocol (use its own --scratch-path, e.g. .build-core).
 if Context.environment["ARM_CORE_ONLY"] != nil {
-    let keep: Set<String> = ["ArmCore", "ArmProtocol", "ArmCoreTests", "ArmProtocolTests"]
+    let keep: Set<String> = ["ArmCore", "ArmProtocol", "ArmCoreTests", "ArmProtocolTests", "armdocgen"]
     package.targets.removeAll { !keep.contains($0.name) }
     package.products = []
     package.dependencies = []

@@ -1,12 +1,14 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 // ArmCluster — a Linux re-creation of the CLUSTERPRO for Windows Ver7.0 "ARM" high-availability toolkit.
 // SPDX-License-Identifier: GPL-3.0-or-later
 import PackageDescription
 
-let strict: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
-    .enableUpcomingFeature("MemberImportVisibility"),
-]
+// Warnings are defects: scripts/test (and so CI) builds with ARM_WERROR=1.
+let strict: [SwiftSetting] =
+    [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ] + (Context.environment["ARM_WERROR"] != nil ? [.treatAllWarnings(as: .error)] : [])
 
 let package = Package(
     name: "ArmCluster",

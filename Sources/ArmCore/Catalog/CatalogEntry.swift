@@ -82,13 +82,25 @@ package struct CatalogMessage: Sendable, Hashable {
     package let arguments: [FormatArgument]
     /// Untranslated context shown as ` (DETAIL)` on stderr; nil when none.
     package let detail: String?
+    /// The exit status when it differs from the entry's primary one (one ID, several conditions:
+    /// ARMLOAD-02 is 8 for a duplicate and 2 for bad characters); nil = `entry.status`.
+    package let statusOverride: ExitStatus?
 
     /// Creates a message.
-    package init(_ entry: CatalogEntry, _ arguments: [FormatArgument] = [], detail: String? = nil) {
+    package init(
+        _ entry: CatalogEntry,
+        _ arguments: [FormatArgument] = [],
+        detail: String? = nil,
+        statusOverride: ExitStatus? = nil
+    ) {
         self.entry = entry
         self.arguments = arguments
         self.detail = detail
+        self.statusOverride = statusOverride
     }
+
+    /// The exit status to use: the override, else the entry's.
+    package var status: ExitStatus { statusOverride ?? entry.status }
 
     /// The filled text in a language (no DETAIL).
     package func text(_ language: Language) -> String {

@@ -24,3 +24,8 @@ extension CatalogEntry {
         ja: "ARM_ROOT は絶対パスでなければなりません (%s)。"
     )
 }
+
+extension MessageCatalog {
+    /// armtool's own rows.
+    static let runnerEntries: [CatalogEntry] = [.armtool01, .armtool02, .armtool03]
+}

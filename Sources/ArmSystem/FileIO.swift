@@ -1,0 +1,100 @@
+import Glibc
+
+/// Whole-file reads and crash-safe replacement writes.
+package enum FileIO {
+    /// Reads a whole file (also `/proc` files, whose size `stat` reports as 0).
+    package static func readAll(path: String) throws(SystemError) -> [UInt8] {
+        let descriptor = retryingOnInterrupt { open(path, O_RDONLY | O_CLOEXEC) }
+        guard descriptor >= 0 else { throw .call("open", path: path, errno: currentErrno()) }
+        defer { closeDescriptor(descriptor) }
+        var contents: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { raw in
+                retryingOnInterrupt { read(descriptor, raw.baseAddress, raw.count) }
+            }
+            if count == 0 { return contents }
+            guard count > 0 else { throw .call("read", path: path, errno: currentErrno()) }
+            contents.append(contentsOf: chunk[..<count])
+        }
+    }
+
+    /// Reads a whole file as UTF-8 text (invalid sequences become U+FFFD).
+    package static func readText(path: String) throws(SystemError) -> String {
+        String(decoding: try readAll(path: path), as: UTF8.self)
+    }
+
+    /// Replaces a file atomically: writes a temporary file in the same directory, `fsync`s it, sets its mode (and
+    /// owner, when given), renames it over `path` and `fsync`s the directory.
+    ///
+    /// Readers see the old or the new contents, never a mixture, even after a crash.
+    package static func writeAtomically(
+        path: String,
+        contents: [UInt8],
+        mode: UInt32,
+        uid: UInt32? = nil,
+        gid: UInt32? = nil
+    ) throws(SystemError) {
+        let directory = Paths.directoryName(of: path)
+        var temporary = ""
+        var descriptor: Int32 = -1
+        for _ in 0..<16 {
+            temporary = "\(path).tmp.\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
+            descriptor = retryingOnInterrupt { open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600) }
+            if descriptor >= 0 || currentErrno() != EEXIST { break }
+        }
+        guard descriptor >= 0 else { throw .call("open", path: temporary, errno: currentErrno()) }
+        var committed = false
+        defer {
+            closeDescriptor(descriptor)
+            if !committed { unlink(temporary) }
+        }
+        var offset = 0
+        while offset < contents.count {
+            let written = contents.withUnsafeBytes { raw in
+                retryingOnInterrupt { write(descriptor, raw.baseAddress.map { $0 + offset }, contents.count - offset) }
+            }
+            guard written > 0 else { throw .call("write", path: temporary, errno: written < 0 ? currentErrno() : EIO) }
+            offset += written
+        }
+        guard fchmod(descriptor, mode) == 0 else { throw .call("fchmod", path: temporary, errno: currentErrno()) }
+        if uid != nil || gid != nil {
+            guard fchown(descriptor, uid ?? UInt32.max, gid ?? UInt32.max) == 0 else {
+                throw .call("fchown", path: temporary, errno: currentErrno())
+            }
+        }
+        guard fsync(descriptor) == 0 else { throw .call("fsync", path: temporary, errno: currentErrno()) }
+        guard rename(temporary, path) == 0 else { throw .call("rename", path: path, errno: currentErrno()) }
+        committed = true
+        try syncDirectory(directory)
+    }
+
+    /// Writes text atomically (see `writeAtomically(path:contents:mode:uid:gid:)`).
+    package static func writeAtomically(
+        path: String,
+        text: String,
+        mode: UInt32,
+        uid: UInt32? = nil,
+        gid: UInt32? = nil
+    ) throws(SystemError) {
+        try writeAtomically(path: path, contents: Array(text.utf8), mode: mode, uid: uid, gid: gid)
+    }
+
+    /// `fsync`s a directory so that a rename in it is durable.
+    ///
+    /// File systems that cannot sync a directory (`EINVAL`) are accepted as they are.
+    package static func syncDirectory(_ path: String) throws(SystemError) {
+        let descriptor = retryingOnInterrupt { open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard descriptor >= 0 else { throw .call("open", path: path, errno: currentErrno()) }
+        defer { closeDescriptor(descriptor) }
+        if fsync(descriptor) != 0 && currentErrno() != EINVAL {
+            throw .call("fsync", path: path, errno: currentErrno())
+        }
+    }
+
+    /// Whether something exists at `path` (without following a final symbolic link).
+    package static func exists(path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0
+    }
+}

@@ -1,0 +1,72 @@
+import ArmSystem
+import Glibc
+import Testing
+
+@Suite struct DaemonLockTests {
+    let directory: TemporaryDirectory
+
+    init() throws {
+        directory = try TemporaryDirectory()
+    }
+
+    @Test func acquireWritesThePidFile() throws {
+        let lock = try DaemonLock.acquire(
+            lockPath: directory.file("armmond.lock"),
+            pidPath: directory.file("armmond.pid")
+        )
+        #expect(lock.pid == getpid())
+        #expect(contents(directory.file("armmond.pid")) == "\(getpid())\n")
+        #expect(permissions(directory.file("armmond.pid")) == 0o644)
+        #expect(permissions(directory.file("armmond.lock")) == 0o600)
+    }
+
+    @Test func secondAcquireFailsWithTheHolderPid() throws {
+        let lockPath = directory.file("armmond.lock")
+        let pidPath = directory.file("armmond.pid")
+        let first = try DaemonLock.acquire(lockPath: lockPath, pidPath: pidPath)
+        #expect(throws: SystemError.alreadyRunning(pid: getpid())) {
+            try DaemonLock.acquire(lockPath: lockPath, pidPath: pidPath)
+        }
+        #expect(SystemError.alreadyRunning(pid: 812).detail == "already running (pid 812)")
+        first.release()
+    }
+
+    @Test func releaseLetsTheNextInstanceIn() throws {
+        let lockPath = directory.file("armmond.lock")
+        let pidPath = directory.file("armmond.pid")
+        let first = try DaemonLock.acquire(lockPath: lockPath, pidPath: pidPath)
+        first.release()
+        #expect(!FileIO.exists(path: pidPath))
+        let second = try DaemonLock.acquire(lockPath: lockPath, pidPath: pidPath)
+        #expect(contents(pidPath) == "\(getpid())\n")
+        second.release()
+    }
+
+    @Test func holderWithoutAReadablePidFileIsStillReported() throws {
+        let lockPath = directory.file("armmond.lock")
+        let pidPath = directory.file("armmond.pid")
+        let first = try DaemonLock.acquire(lockPath: lockPath, pidPath: pidPath)
+        unlink(pidPath)
+        #expect(throws: SystemError.alreadyRunning(pid: nil)) {
+            try DaemonLock.acquire(lockPath: lockPath, pidPath: pidPath)
+        }
+        first.release()
+    }
+
+    @Test func holderPidIgnoresGarbage() throws {
+        let pidPath = directory.file("armmond.pid")
+        try FileIO.writeAtomically(path: pidPath, text: "not a pid\n", mode: 0o644)
+        #expect(DaemonLock.holderPid(pidPath: pidPath) == nil)
+        try FileIO.writeAtomically(path: pidPath, text: "4242\n", mode: 0o644)
+        #expect(DaemonLock.holderPid(pidPath: pidPath) == 4242)
+    }
+
+    @Test func missingDirectoryIsASystemError() {
+        #expect(throws: SystemError.call("open", path: directory.file("no/armmond.lock"), errno: ENOENT)) {
+            try DaemonLock.acquire(
+                lockPath: directory.file("no/armmond.lock"),
+                pidPath: directory.file("no/armmond.pid")
+            )
+        }
+    }
+}

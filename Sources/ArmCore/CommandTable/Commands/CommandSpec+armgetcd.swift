@@ -36,10 +36,10 @@ extension CommandSpec {
         exitStatuses: [
             .init(.success, "with /P: the value was printed (plain form: the stored value 0)"),
             .init(.usage, "with /P: invalid parameter"),
-            .init(.monitorUnreachable, "with /P"),
+            .init(.monitorUnreachable, "with /P: the local armmond is not reachable"),
             .init(.notFound, "with /P: NAME is not set and no /D was given"),
-            .init(.permissionDenied, "with /P"),
-            .init(.internal, "with /P"),
+            .init(.permissionDenied, "with /P: the caller is not permitted"),
+            .init(.internal, "with /P: protocol mismatch, corrupt state, bug"),
         ],
         otherExitCodes: [
             .init("0-253", "plain form: the stored value, or /D when NAME is not set"),

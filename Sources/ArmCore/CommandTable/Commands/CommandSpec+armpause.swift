@@ -6,8 +6,8 @@ extension CommandSpec {
         synopsis: ["[text...]"],
         description: [
             """
-            Writes text (default "Press Enter to continue.") to /dev/tty and waits for a line. Every word is \
-            part of the text, never an option. Without a controlling terminal, the normal case under armmond, \
+            Writes text (default "Press Enter to continue.") to /dev/tty and waits for a line. text is the \
+            tail: from its first word on, nothing is parsed as an option. Without a controlling terminal, the normal case under armmond, \
             it logs ARMPAUSE-03 and exits 1 at once. Needs no armmond.
             """
         ],

@@ -17,6 +17,8 @@ package struct CommandSpec: Sendable {
     package let operands: [OperandSpec]
     /// Exit statuses with what each means for this command (commands.md "Exit status").
     package let exitStatuses: [ExitStatusNote]
+    /// Documented codes outside `ExitStatus` (a wrapped program's own status, `128+n`, armgetcd's 254/255).
+    package let otherExitCodes: [OtherExitCode]
     /// Usage examples (shell lines).
     package let examples: [String]
     /// Man section: 1 for commands, 8 for daemons and root-only administration.
@@ -43,6 +45,7 @@ package struct CommandSpec: Sendable {
         options: [OptionSpec] = [],
         operands: [OperandSpec] = [],
         exitStatuses: [ExitStatusNote],
+        otherExitCodes: [OtherExitCode] = [],
         examples: [String] = [],
         manSection: Int = 1,
         access: Access,
@@ -58,6 +61,7 @@ package struct CommandSpec: Sendable {
         self.options = options
         self.operands = operands
         self.exitStatuses = exitStatuses
+        self.otherExitCodes = otherExitCodes
         self.examples = examples
         self.manSection = manSection
         self.access = access
@@ -97,6 +101,20 @@ package struct ExitStatusNote: Sendable {
     /// Creates a note.
     package init(_ status: ExitStatus, _ meaning: String = "") {
         self.status = status
+        self.meaning = meaning
+    }
+}
+
+/// An exit code a command documents that `ExitStatus` has no case for (commands.md 1.5 exceptions).
+package struct OtherExitCode: Sendable {
+    /// The code or range as documented (`128+n`, `254`, `0-253`).
+    package let code: String
+    /// What it means for this command.
+    package let meaning: String
+
+    /// Creates a note.
+    package init(_ code: String, _ meaning: String) {
+        self.code = code
         self.meaning = meaning
     }
 }
@@ -172,33 +190,52 @@ package struct OperandSpec: Sendable {
     package let completion: Completion
     /// Fixed words this operand accepts (subcommands, views), empty for free text.
     package let choices: [String]
+    /// Help text, one sentence (for `--help` and the man page); empty when the name says it all.
+    package let help: String
 
     /// Creates an operand.
-    package init(name: String, kind: Kind, completion: Completion = .none, choices: [String] = []) {
+    package init(
+        name: String,
+        kind: Kind,
+        completion: Completion = .none,
+        choices: [String] = [],
+        help: String = ""
+    ) {
         self.name = name
         self.kind = kind
         self.completion = completion
         self.choices = choices
+        self.help = help
     }
 
     /// A required operand.
-    package static func required(_ name: String, completion: Completion = .none, choices: [String] = [])
-        -> OperandSpec
-    { OperandSpec(name: name, kind: .required, completion: completion, choices: choices) }
+    package static func required(
+        _ name: String,
+        completion: Completion = .none,
+        choices: [String] = [],
+        help: String = ""
+    ) -> OperandSpec {
+        OperandSpec(name: name, kind: .required, completion: completion, choices: choices, help: help)
+    }
 
     /// An optional operand.
-    package static func optional(_ name: String, completion: Completion = .none, choices: [String] = [])
-        -> OperandSpec
-    { OperandSpec(name: name, kind: .optional, completion: completion, choices: choices) }
+    package static func optional(
+        _ name: String,
+        completion: Completion = .none,
+        choices: [String] = [],
+        help: String = ""
+    ) -> OperandSpec {
+        OperandSpec(name: name, kind: .optional, completion: completion, choices: choices, help: help)
+    }
 
     /// Any number of operands (`armvxset vg...`).
-    package static func repeated(_ name: String, completion: Completion = .none) -> OperandSpec {
-        OperandSpec(name: name, kind: .repeated, completion: completion)
+    package static func repeated(_ name: String, completion: Completion = .none, help: String = "") -> OperandSpec {
+        OperandSpec(name: name, kind: .repeated, completion: completion, help: help)
     }
 
     /// The pass-through tail: this word and every later one, never parsed (commands.md 1.2 rule 4).
-    package static func tail(_ name: String, completion: Completion = .none) -> OperandSpec {
-        OperandSpec(name: name, kind: .tail, completion: completion)
+    package static func tail(_ name: String, completion: Completion = .none, help: String = "") -> OperandSpec {
+        OperandSpec(name: name, kind: .tail, completion: completion, help: help)
     }
 
     /// Operand kinds.

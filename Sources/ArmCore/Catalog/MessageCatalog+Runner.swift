@@ -4,8 +4,8 @@ extension CatalogEntry {
         id: "ARMTOOL-01",
         status: .internal,
         severity: .error,
-        en: "%s is not implemented yet.",
-        ja: "%s はまだ実装されていません。"
+        en: "not implemented yet",
+        ja: "まだ実装されていません"
     )
     /// `armtool NAME` with a name that is no command (commands.md 1.1: exit 2).
     package static let armtool02 = CatalogEntry(

@@ -1,0 +1,172 @@
+import ArmClient
+import ArmCore
+import ArmProtocol
+
+/// The entry point of `armtool`: dispatch on the invoked name, parse, run, print, log, exit (STYLE §2.2, §2.7).
+package enum CommandRunner {
+    /// Runs a command line and returns the exit code; never traps on input.
+    package static func run(arguments: [String], system: CommandSystem) -> Int32 {
+        let invoked = commandName(fromArgv0: arguments.first ?? "armtool")
+        var words = Array(arguments.dropFirst())
+        var name = invoked
+        if invoked == "armtool" {
+            guard let first = words.first else {
+                system.writeStdout(HelpRenderer.commandList())
+                return ExitStatus.success.rawValue
+            }
+            switch first {
+            case "--help", "-h", "/?", "-?", "/h":
+                system.writeStdout(HelpRenderer.commandList())
+                return ExitStatus.success.rawValue
+            case "--version":
+                system.writeStdout("armtool (ArmCluster) \(ArmVersion.string)\n")
+                return ExitStatus.success.rawValue
+            case "--complete":
+                return complete(kind: words.dropFirst().first ?? "", system: system)
+            default:
+                name = commandName(fromArgv0: first)
+                words.removeFirst()
+            }
+        }
+        guard let spec = CommandSpec.named(name) else {
+            let message = CatalogMessage(.armtool02, [.string(name)])
+            system.writeStderr(message.stderrLine(command: "armtool", language: .from(environment: system.environment)) + "\n")
+            return ExitStatus.usage.rawValue
+        }
+        let root = system.environment["ARM_ROOT"] ?? ""
+        guard root.isEmpty || root.hasPrefix("/") else {
+            let context = CommandContext(spec: spec, system: system, paths: ArmPaths(root: ""))
+            let message = CatalogMessage(.armtool03, [.string(root)])
+            system.writeStderr(message.stderrLine(command: spec.name, language: context.language) + "\n")
+            return ExitStatus.config.rawValue
+        }
+        let context = CommandContext(spec: spec, system: system, paths: ArmPaths(root: root))
+        let outcome = execute(words, context: context)
+        finish(outcome, context: context)
+        return outcome.exitCode
+    }
+
+    /// Parses and runs; help, version, usage errors and unimplemented commands are handled here.
+    static func execute(_ words: [String], context: CommandContext) -> CommandOutcome {
+        let spec = context.spec
+        let parsed: ParsedArguments
+        do {
+            parsed = try OptionParser.parse(words, for: spec)
+        } catch {
+            let message = context.usage(error)
+            return CommandOutcome(
+                exitCode: usageExitCode(for: spec, words: words),
+                message: message,
+                log: isSeedCommand(spec) ? .record(message) : .none
+            )
+        }
+        if parsed.wantsHelp {
+            return .success(stdout: HelpRenderer.usage(spec))
+        }
+        if parsed.wantsVersion {
+            return .success(stdout: "\(spec.name) (ArmCluster) \(ArmVersion.string)\n")
+        }
+        if ["armmond", "armmgrd", "armsh"].contains(spec.name) {
+            return runSibling(spec.name, words, context: context)
+        }
+        guard spec.isImplemented, let implementation = implementations[spec.name] else {
+            return CommandOutcome(
+                exitCode: ExitStatus.internal.rawValue,
+                message: CatalogMessage(.armtool01)
+            )
+        }
+        return implementation(parsed, context)
+    }
+
+    /// Prints the outcome and writes its ARM.LOG line (commands.md 1.7).
+    static func finish(_ outcome: CommandOutcome, context: CommandContext) {
+        if !outcome.stdout.isEmpty { context.system.writeStdout(outcome.stdout) }
+        if let message = outcome.message {
+            context.system.writeStderr(message.stderrLine(command: context.spec.name, language: context.language) + "\n")
+        }
+        switch outcome.log {
+        case .none:
+            break
+        case .record(let message):
+            let record = LogRecord(id: message.entry.id, arguments: message.arguments)
+            switch context.send(.appendLog(record), deadlineMilliseconds: 2000) {
+            case .success:
+                break
+            case .failure(let error):
+                if error.isUnreachable { appendOwnLine(message, context: context) }
+            }
+        case .local(let message):
+            appendOwnLine(message, context: context)
+        }
+    }
+
+    /// `armtool armmond …` runs the separate executable beside armtool (docs/decisions.md D6).
+    static func runSibling(_ name: String, _ words: [String], context: CommandContext) -> CommandOutcome {
+        let path = context.system.executableDirectory() + "/" + name
+        let errno = context.system.exec(path, [name] + words, context.system.environment)
+        let message = context.internalMessage(step: 10, code: Int(errno), extra: [], detail: "cannot run \(path)")
+        return CommandOutcome(exitCode: ExitStatus.failed.rawValue, message: message)
+    }
+
+    /// Appends the ARM.LOG line ourselves because armmond is unreachable; skipped silently when not possible.
+    static func appendOwnLine(_ message: CatalogMessage, context: CommandContext) {
+        let line = SeedLogFormat.armLogLine(
+            time: context.system.wallNow(),
+            server: context.localServerName,
+            source: context.spec.messagePrefix,
+            pid: context.system.pid,
+            severity: message.entry.severity,
+            id: message.entry.id,
+            text: message.text(.en)
+        )
+        _ = context.system.appendLogLine(context.paths.armLog, context.paths.logRotateLock, line)
+    }
+
+    /// The base name of argv[0], lowercased, with one trailing `.exe` removed (commands.md 1.1).
+    package static func commandName(fromArgv0 argv0: String) -> String {
+        var base = String(argv0.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
+        base = base.lowercased()
+        if base.hasSuffix(".exe") { base.removeLast(4) }
+        return base
+    }
+
+    /// Usage errors exit 2, except `armload /W` and `armcall` (125) and plain `armgetcd` (255) (commands.md 1.5).
+    static func usageExitCode(for spec: CommandSpec, words: [String]) -> Int32 {
+        switch spec.name {
+        case "armcall": return ExitStatus.wrapFailed.rawValue
+        case "armload":
+            let isSync = words.contains { ["/w", "-w", "--sync"].contains($0.lowercased()) }
+            return isSync ? ExitStatus.wrapFailed.rawValue : ExitStatus.usage.rawValue
+        case "armgetcd":
+            let prints = words.contains { ["/p", "-p", "--print", "--json"].contains($0.lowercased()) }
+            return prints ? ExitStatus.usage.rawValue : 255
+        default: return ExitStatus.usage.rawValue
+        }
+    }
+
+    /// Seed commands log their error lines, usage errors included; new commands only what they say (1.7).
+    static func isSeedCommand(_ spec: CommandSpec) -> Bool { spec.seed.hasPrefix("§2.2") }
+
+    /// `armtool --complete KIND`: names for shell completion, one per line; silent when armmond is down.
+    static func complete(kind: String, system: CommandSystem) -> Int32 {
+        let root = system.environment["ARM_ROOT"] ?? ""
+        let client = MonitorClient(connector: system.connector, socketPath: ArmPaths(root: root).socket)
+        let envelope = RequestEnvelope(command: "ARMTOOL", request: .listNames(kind: kind))
+        guard let response = try? client.send(envelope, deadlineMilliseconds: 1000),
+            let names = response.body.arrayValue
+        else { return ExitStatus.monitorUnreachable.rawValue }
+        let lines = names.compactMap(\.stringValue)
+        if !lines.isEmpty { system.writeStdout(lines.joined(separator: "\n") + "\n") }
+        return ExitStatus.success.rawValue
+    }
+
+    /// Command implementations by name.
+    static let implementations: [String: @Sendable (ParsedArguments, CommandContext) -> CommandOutcome] = [
+        "armgstrt": Armgstrt.run,
+        "armgstop": Armgstop.run,
+        "armgwait": Armgwait.run,
+        "armsleep": Armsleep.run,
+        "armstat": Armstat.run,
+        "armcfg": Armcfg.run,
+    ]
+}

@@ -1,13 +1,17 @@
 /// Path relocation under `$ARM_ROOT` (config-and-files §0 and §1.1).
 package enum ArmRootPath {
     /// The four product trees that move under `ARM_ROOT`.
-    package static let productTrees = ["/etc/armcluster", "/var/lib/armcluster", "/var/log/armcluster", "/run/armcluster"]
+    package static let productTrees = [
+        "/etc/armcluster", "/var/lib/armcluster", "/var/log/armcluster", "/run/armcluster",
+    ]
 
     /// The only substitution allowed in a path value, and only at its start.
     package static let variable = "${ARM_ROOT}"
 
-    /// The path a program uses: a leading `${ARM_ROOT}` is replaced by `armRoot`, a path in one of the
-    /// product trees gets `armRoot` prepended, anything else is unchanged. `armRoot` `""` and `"/"` mean none.
+    /// The path a program uses for a configured path.
+    ///
+    /// A leading `${ARM_ROOT}` is replaced by `armRoot`, a path in one of the product trees gets `armRoot`
+    /// prepended, anything else is unchanged. `armRoot` `""` and `"/"` mean none.
     package static func resolve(_ path: String, armRoot: String) -> String {
         let root = normalizedRoot(armRoot)
         if path.hasPrefix(variable) {

@@ -1,5 +1,6 @@
-/// The canonical JSON form of a configuration tree that the config hash covers (config-and-files §1.15):
-/// only the keys written in the file, object keys sorted by code point, arrays in file order, no whitespace,
+/// The canonical JSON form of a configuration tree that the config hash covers (config-and-files §1.15).
+///
+/// Only the keys written in the file, object keys sorted by code point, arrays in file order, no whitespace,
 /// integers in decimal, and in strings only `"`, `\` and characters below U+0020 escaped (the last as
 /// lowercase `\u00xx`). `${ARM_ROOT}` stays unexpanded because values are taken as written.
 package enum CanonicalJSON {

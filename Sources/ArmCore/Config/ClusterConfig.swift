@@ -67,7 +67,9 @@ package struct ClusterConfig: Sendable, Equatable {
     }
 
     /// Heartbeat timeout: interval × count (§1.3).
-    package var heartbeatTimeoutMilliseconds: Int { timing.heartbeatIntervalMilliseconds * timing.heartbeatTimeoutCount }
+    package var heartbeatTimeoutMilliseconds: Int {
+        timing.heartbeatIntervalMilliseconds * timing.heartbeatTimeoutCount
+    }
 }
 
 // MARK: - [cluster]
@@ -303,7 +305,7 @@ package struct PartitionSettings: Sendable, Equatable {
 
 // MARK: - [[server]]
 
-/// A `[[server]]` entry (§1.6). Addresses are `address/prefix` as written.
+/// A `[[server]]` entry (§1.6), addresses as written (`address/prefix`).
 package struct ServerConfig: Sendable, Equatable {
     /// `name` (N2).
     package var name: String

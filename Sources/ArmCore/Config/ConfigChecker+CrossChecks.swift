@@ -36,17 +36,41 @@ extension ConfigChecker {
         for (server, table) in serverTables.enumerated() {
             for (offset, node) in elements(table, "interconnect").enumerated() {
                 if case .string(let text) = node.value, case .success(let address) = CIDRAddress.parse(text) {
-                    result.append(ServerAddress(server: server, role: .interconnect(offset), text: text, address: address, position: node.valuePosition))
+                    result.append(
+                        ServerAddress(
+                            server: server,
+                            role: .interconnect(offset),
+                            text: text,
+                            address: address,
+                            position: node.valuePosition
+                        )
+                    )
                 }
             }
             if let node = table["public"], case .string(let text) = node.value,
                 case .success(let address) = CIDRAddress.parse(text)
             {
-                result.append(ServerAddress(server: server, role: .publicLAN, text: text, address: address, position: node.valuePosition))
+                result.append(
+                    ServerAddress(
+                        server: server,
+                        role: .publicLAN,
+                        text: text,
+                        address: address,
+                        position: node.valuePosition
+                    )
+                )
             }
             for (offset, node) in elements(table, "mirror").enumerated() {
                 if case .string(let text) = node.value, case .success(let address) = CIDRAddress.parse(text) {
-                    result.append(ServerAddress(server: server, role: .mirror(offset), text: text, address: address, position: node.valuePosition))
+                    result.append(
+                        ServerAddress(
+                            server: server,
+                            role: .mirror(offset),
+                            text: text,
+                            address: address,
+                            position: node.valuePosition
+                        )
+                    )
                 }
             }
         }
@@ -60,7 +84,9 @@ extension ConfigChecker {
         guard !servers.isEmpty else { return }
         // Only entries whose list was read (a type error is reported once, by the reader).
         let counted = serverTables.indices.filter { index in
-            guard let node = serverTables[index]["interconnect"], case .array(let items) = node.value else { return false }
+            guard let node = serverTables[index]["interconnect"], case .array(let items) = node.value else {
+                return false
+            }
             return items.allSatisfy {
                 if case .string = $0.value { return true }
                 return false
@@ -353,7 +379,8 @@ extension ConfigChecker {
         }
         // V21: only where the lock area is used, or the key was written.
         let usesLockArea = method == .disk || settings.diskHeartbeat
-        if (usesLockArea || partition["lock_io_timeout_ms"] != nil) && 2 * settings.lockIOTimeoutMilliseconds >= timeout {
+        if (usesLockArea || partition["lock_io_timeout_ms"] != nil) && 2 * settings.lockIOTimeoutMilliseconds >= timeout
+        {
             error(
                 partition["lock_io_timeout_ms"]?.keyPosition ?? timingPosition(),
                 "\"lock_io_timeout_ms\" must be less than half the heartbeat timeout"
@@ -406,7 +433,10 @@ extension ConfigChecker {
             }
             guard watching.count > maximum else { continue }
             let position = armloadTable?["max_watches"]?.keyPosition ?? watching[maximum].table.position
-            error(position, "server \(quote(server.name)) can have \(watching.count) ARMLOAD watches; at most \(maximum)")
+            error(
+                position,
+                "server \(quote(server.name)) can have \(watching.count) ARMLOAD watches; at most \(maximum)"
+            )
         }
     }
 

@@ -3,7 +3,9 @@
 /// Keys of every table, in the order of the spec's tables (also the order of the effective config).
 enum ConfigKeys {
     static let root = ["cluster", "server", "group", "monitor", "armload", "services", "manager", "log"]
-    static let cluster = ["name", "key_file", "auto_return", "shutdown_action", "socket_mode", "timing", "network", "partition"]
+    static let cluster = [
+        "name", "key_file", "auto_return", "shutdown_action", "socket_mode", "timing", "network", "partition",
+    ]
     static let timing = [
         "profile", "heartbeat_interval_ms", "heartbeat_timeout_count", "enforce_seed_minimums",
         "startup_sync_wait_min", "disk_io_wait_s", "local_disk_monitor", "local_disk_timeout_min",
@@ -70,7 +72,9 @@ enum ConfigKeys {
 
     static func monitor(type: String?) -> [String] {
         if let type, let specific = monitorSpecific[type] { return monitorCommon + specific }
-        return uniqued(monitorCommon + ["targets", "wid", "pid_file", "process_name", "command", "device", "path", "resource"])
+        return uniqued(
+            monitorCommon + ["targets", "wid", "pid_file", "process_name", "command", "device", "path", "resource"]
+        )
     }
 
     private static func uniqued(_ keys: [String]) -> [String] {
@@ -205,7 +209,10 @@ extension ConfigChecker {
     mutating func integerOrZero(_ table: TOMLTable, _ key: String, _ range: ClosedRange<Int>) -> Int? {
         guard let value = integer(table, key, Int.min...Int.max), let node = table[key] else { return nil }
         guard value == 0 || range.contains(value) else {
-            error(node.keyPosition, "\(quote(key)) = \(value) is out of range \(range.lowerBound)..\(range.upperBound) (or 0)")
+            error(
+                node.keyPosition,
+                "\(quote(key)) = \(value) is out of range \(range.lowerBound)..\(range.upperBound) (or 0)"
+            )
             return nil
         }
         return value
@@ -257,7 +264,8 @@ extension ConfigChecker {
         if let value = integer(partition, "ping_timeout_ms", 100...10000) { settings.pingTimeoutMilliseconds = value }
         if let value = integer(partition, "ping_count", 1...10) { settings.pingCount = value }
         if let value = path(partition, "lock_device", absolute: true) { settings.lockDevice = value }
-        if let value = integer(partition, "lock_offset_kib", 0...1_073_741_824), let node = partition["lock_offset_kib"] {
+        if let value = integer(partition, "lock_offset_kib", 0...1_073_741_824), let node = partition["lock_offset_kib"]
+        {
             if value % 4 != 0 {
                 error(node.keyPosition, "\"lock_offset_kib\" = \(value) is not a multiple of 4")
             } else {
@@ -265,9 +273,13 @@ extension ConfigChecker {
             }
         }
         if let value = integer(partition, "lock_size_kib", 1024...1_073_741_824) { settings.lockSizeKiB = value }
-        if let value = integer(partition, "lock_io_timeout_ms", 50...300000) { settings.lockIOTimeoutMilliseconds = value }
+        if let value = integer(partition, "lock_io_timeout_ms", 50...300000) {
+            settings.lockIOTimeoutMilliseconds = value
+        }
         if let value = bool(partition, "disk_heartbeat") { settings.diskHeartbeat = value }
-        if let value = integer(partition, "fence_deadline_ms", 200...60000) { settings.fenceDeadlineMilliseconds = value }
+        if let value = integer(partition, "fence_deadline_ms", 200...60000) {
+            settings.fenceDeadlineMilliseconds = value
+        }
         if let value = enumeration(partition, "fence_action", PartitionSettings.FenceAction.self) {
             settings.fenceAction = value
         }
@@ -295,7 +307,9 @@ extension ConfigChecker {
             unknownKeys(server, allowed: ConfigKeys.server, in: name)
             var entry = ServerConfig(name: "", id: 0, publicAddress: "")
             if let value = requiredString(server, "name", in: name), let node = server["name"] {
-                if checkName(value, .server, at: node.valuePosition), let duplicate = names.check(value, at: node.valuePosition) {
+                if checkName(value, .server, at: node.valuePosition),
+                    let duplicate = names.check(value, at: node.valuePosition)
+                {
                     error(node.valuePosition, duplicate)
                 }
                 entry.name = value
@@ -321,7 +335,10 @@ extension ConfigChecker {
             }
             if let addresses = strings(server, "mirror"), let node = server["mirror"] {
                 if addresses.count > 2 {
-                    error(node.keyPosition, "too many mirror addresses on server \(quote(entry.name)) (\(addresses.count), at most 2)")
+                    error(
+                        node.keyPosition,
+                        "too many mirror addresses on server \(quote(entry.name)) (\(addresses.count), at most 2)"
+                    )
                 }
                 for address in addresses {
                     _ = cidr(address.value, at: address.node.valuePosition)
@@ -348,7 +365,9 @@ extension ConfigChecker {
             unknownKeys(group, allowed: ConfigKeys.group, in: name)
             var entry = GroupConfig(name: "", servers: [])
             if let value = requiredString(group, "name", in: name), let node = group["name"] {
-                if checkName(value, .group, at: node.valuePosition), let duplicate = names.check(value, at: node.valuePosition) {
+                if checkName(value, .group, at: node.valuePosition),
+                    let duplicate = names.check(value, at: node.valuePosition)
+                {
                     error(node.valuePosition, duplicate)
                 }
                 entry.name = value
@@ -391,7 +410,9 @@ extension ConfigChecker {
                     }
                     let read = readResource(resource, names: &resourceNames, shareNames: &shareNames)
                     if let read { entry.resources.append(read) }
-                    resourceRecords.append(ResourceRecord(groupIndex: config.groups.count, table: resource, resource: read))
+                    resourceRecords.append(
+                        ResourceRecord(groupIndex: config.groups.count, table: resource, resource: read)
+                    )
                 }
             }
             config.groups.append(entry)
@@ -487,7 +508,9 @@ extension ConfigChecker {
             settings.mount = value
         }
         if let value = requiredString(resource, "fs_type", in: name), let node = resource["fs_type"] {
-            if value.isEmpty || !value.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) }) {
+            if value.isEmpty
+                || !value.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) })
+            {
                 error(node.keyPosition, "\"fs_type\" = \(quote(value)) must be lowercase letters and digits")
             }
             settings.fsType = value
@@ -512,10 +535,11 @@ extension ConfigChecker {
 
     mutating func readMirror(_ resource: TOMLTable) -> MirrorResource? {
         let name = "[[group.resource]]"
-        let resourceName = resource["name"].flatMap { node -> String? in
-            if case .string(let text) = node.value { return text }
-            return nil
-        } ?? ""
+        let resourceName =
+            resource["name"].flatMap { node -> String? in
+                if case .string(let text) = node.value { return text }
+                return nil
+            } ?? ""
         var backing = MirrorResource.Backing.device("")
         switch (resource["device"], resource["file"]) {
         case (.some, .some), (nil, nil):
@@ -539,8 +563,12 @@ extension ConfigChecker {
             peers = values.map(\.value)
         }
         let initialSource = requiredString(resource, "initial_source", in: name) ?? ""
-        if let node = resource["initial_source"], !initialSource.isEmpty, !peers.isEmpty, !peers.contains(initialSource) {
-            error(node.keyPosition, "\"initial_source\" = \(quote(initialSource)) is not one of: \(peers.joined(separator: ", "))")
+        if let node = resource["initial_source"], !initialSource.isEmpty, !peers.isEmpty, !peers.contains(initialSource)
+        {
+            error(
+                node.keyPosition,
+                "\"initial_source\" = \(quote(initialSource)) is not one of: \(peers.joined(separator: ", "))"
+            )
         }
         let port = requiredInteger(resource, "port", 1...65535, in: name) ?? 0
         var mirror = MirrorResource(
@@ -686,7 +714,10 @@ extension ConfigChecker {
         case .process:
             let present = ["wid", "pid_file", "process_name"].filter { monitor[$0] != nil }
             guard present.count == 1 else {
-                error(monitor.position, "monitor \(quote(monitorName)) needs exactly one of: wid, pid_file, process_name")
+                error(
+                    monitor.position,
+                    "monitor \(quote(monitorName)) needs exactly one of: wid, pid_file, process_name"
+                )
                 return nil
             }
             if let wid = string(monitor, "wid"), let node = monitor["wid"] {
@@ -700,7 +731,10 @@ extension ConfigChecker {
             if let file = path(monitor, "pid_file", absolute: true) { return .process(.pidFile(file)) }
             if let process = string(monitor, "process_name"), let node = monitor["process_name"] {
                 if process.isEmpty || process.count > 15 {
-                    error(node.keyPosition, "\"process_name\" = \(quote(process)) must be 1 to 15 characters (/proc/PID/comm)")
+                    error(
+                        node.keyPosition,
+                        "\"process_name\" = \(quote(process)) must be 1 to 15 characters (/proc/PID/comm)"
+                    )
                     return nil
                 }
                 return .process(.processName(process))
@@ -830,7 +864,9 @@ extension ConfigChecker {
         if let value = integer(manager, "agent_keepalive_s", 5...max(5, settings.agentIdleTimeoutSeconds / 3)) {
             settings.agentKeepaliveSeconds = value
         }
-        if let value = integer(manager, "client_idle_timeout_s", 10...86400) { settings.clientIdleTimeoutSeconds = value }
+        if let value = integer(manager, "client_idle_timeout_s", 10...86400) {
+            settings.clientIdleTimeoutSeconds = value
+        }
         config.manager = settings
     }
 

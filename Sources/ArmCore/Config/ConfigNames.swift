@@ -47,7 +47,8 @@ package enum NameRule: Sendable, CaseIterable {
         case .cluster: #"letters, digits, "_" and "-"; must not start with "-""#
         case .server: #"letters, digits, "_" and "-"; must start with a letter or digit"#
         case .group: #"letters, digits and "-"; must not start with "-""#
-        case .resource, .monitor, .service: #"letters, digits, "_", ".", "@" and "-"; must start with a letter or digit"#
+        case .resource, .monitor, .service:
+            #"letters, digits, "_", ".", "@" and "-"; must start with a letter or digit"#
         case .share: #"letters, digits, "_", ".", "$" and "-"; must not start with "-""#
         case .watchID:
             #"letters, digits, "_" and "-"; must start with a letter or digit and not with "NEC_" or "ARM_""#

@@ -25,6 +25,7 @@ package enum ConfigValidator {
     /// - Parameters:
     ///   - root: the document as parsed (by TOMLKit or `TOMLParser`), with positions.
     ///   - file: the path shown in findings.
+    /// - Returns: the sorted findings, and the configuration when there is no error.
     package static func validate(_ root: TOMLTable, file: String) -> ConfigValidation {
         var checker = ConfigChecker(file: file)
         let config = checker.read(root)
@@ -241,7 +242,10 @@ struct ConfigChecker {
     mutating func checkPath(_ value: String, key: String, node: TOMLNode, absolute: Bool) -> Bool {
         let rest = value.hasPrefix(ArmRootPath.variable) ? String(value.dropFirst(ArmRootPath.variable.count)) : value
         if rest.contains("${") {
-            error(node.keyPosition, "\(quote(key)) = \(quote(value)): the only substitution allowed is a leading ${ARM_ROOT}")
+            error(
+                node.keyPosition,
+                "\(quote(key)) = \(quote(value)): the only substitution allowed is a leading ${ARM_ROOT}"
+            )
             return false
         }
         if absolute && !value.isEmpty && !ArmRootPath.isAbsolute(value) {

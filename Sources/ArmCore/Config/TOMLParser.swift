@@ -2,7 +2,7 @@
 package struct TOMLSyntaxError: Error, Sendable, Equatable {
     /// Where the parser stopped.
     package var position: SourcePosition
-    /// What was wrong, e.g. `duplicate key "name"`.
+    /// What was wrong, such as `duplicate key "name"`.
     package var message: String
 
     /// Creates an error.

@@ -24,8 +24,10 @@ package struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConve
     package var description: String { "\(line):\(column)" }
 }
 
-/// A parsed TOML value, independent of the TOML library that read it (TOMLKit in the daemon, `TOMLParser`
-/// in pure code and tests). Arrays and tables hold `TOMLNode`s so that every value keeps its position.
+/// A parsed TOML value, independent of the TOML library that read it.
+///
+/// TOMLKit reads it in the daemon, `TOMLParser` in pure code and tests. Arrays and tables hold `TOMLNode`s
+/// so that every value keeps its position.
 package enum TOMLValue: Sendable, Equatable {
     /// A string, escapes resolved.
     case string(String)
@@ -128,7 +130,7 @@ package enum ConfigPathComponent: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A path from the root of a TOML document, e.g. `group[1].resource[0].name`.
+/// A path from the root of a TOML document, such as `group[1].resource[0].name`.
 package typealias ConfigPath = [ConfigPathComponent]
 
 /// Where a key and its value were written.

@@ -55,10 +55,11 @@ import Testing
     }
 
     @Test func explicitKeysOverrideTheProfile() throws {
-        let text = minimalConfig.replacingFirst(
-            "method = \"none\"",
-            with: "method = \"none\"\nfence_deadline_ms = 700"
-        ) + "[cluster.timing]\nprofile = \"fast\"\nheartbeat_interval_ms = 1000\nenforce_seed_minimums = true\n"
+        let text =
+            minimalConfig.replacingFirst(
+                "method = \"none\"",
+                with: "method = \"none\"\nfence_deadline_ms = 700"
+            ) + "[cluster.timing]\nprofile = \"fast\"\nheartbeat_interval_ms = 1000\nenforce_seed_minimums = true\n"
         let config = try config(text)
         #expect(config.timing.profile == .fast)
         #expect(config.timing.heartbeatIntervalMilliseconds == 1000)
@@ -69,18 +70,19 @@ import Testing
     }
 
     @Test func monitorDefaultsDependOnGroupAndType() throws {
-        let text = minimalConfig + """
-            [[monitor]]
-            name = "gw"
-            type = "ip"
-            group = "web"
-            targets = ["192.168.1.1"]
-            [[monitor]]
-            name = "root-disk"
-            type = "disk"
-            path = "/var/tmp"
+        let text =
+            minimalConfig + """
+                [[monitor]]
+                name = "gw"
+                type = "ip"
+                group = "web"
+                targets = ["192.168.1.1"]
+                [[monitor]]
+                name = "root-disk"
+                type = "disk"
+                path = "/var/tmp"
 
-            """
+                """
         let monitors = try config(text).monitors
         #expect(monitors.map(\.when) == [.active, .always])
         #expect(monitors.map(\.action) == [.failover, MonitorConfig.Action.none])
@@ -88,29 +90,33 @@ import Testing
     }
 
     @Test func groupDefinitionsResolveScriptPathsAndTimeouts() throws {
-        let text = minimalConfig + """
-            start_timeout_s = 0
-            env = { APP = "1" }
-            [[group.resource]]
-            name = "job"
-            type = "exec"
-            start = "job-start.sh"
-            stop = "${ARM_ROOT}/opt/job-stop.sh"
-            stop_timeout_s = 30
-            [[group.resource]]
-            name = "ip"
-            type = "fip"
-            address = "192.168.1.50/24"
-            on_deactivate_failure = "ignore"
-            [[group.resource]]
-            name = "data"
-            type = "disk"
-            device = "/dev/sdb1"
-            mount = "/var/lib/armcluster/data"
-            fs_type = "xfs"
+        let text =
+            minimalConfig + """
+                start_timeout_s = 0
+                env = { APP = "1" }
+                [[group.resource]]
+                name = "job"
+                type = "exec"
+                start = "job-start.sh"
+                stop = "${ARM_ROOT}/opt/job-stop.sh"
+                stop_timeout_s = 30
+                [[group.resource]]
+                name = "ip"
+                type = "fip"
+                address = "192.168.1.50/24"
+                on_deactivate_failure = "ignore"
+                [[group.resource]]
+                name = "data"
+                type = "disk"
+                device = "/dev/sdb1"
+                mount = "/var/lib/armcluster/data"
+                fs_type = "xfs"
 
-            """
-        let definitions = try config(text).groupDefinitions(scriptsRoot: "/rig/etc/armcluster/scripts/", armRoot: "/rig")
+                """
+        let definitions = try config(text).groupDefinitions(
+            scriptsRoot: "/rig/etc/armcluster/scripts/",
+            armRoot: "/rig"
+        )
         let web = try #require(definitions.first)
         #expect(web.name == "web" && web.servers == ["n1"])
         #expect(web.startTimeout == nil && web.stopTimeout == .seconds(1800))
@@ -132,13 +138,19 @@ import Testing
                     kind: .fip(address: "192.168.1.50/24"),
                     shutdownOnDeactivateFailure: false
                 ),
-                ResourceDefinition(name: "data", kind: .disk(device: "/dev/sdb1", mount: "/rig/var/lib/armcluster/data")),
+                ResourceDefinition(
+                    name: "data",
+                    kind: .disk(device: "/dev/sdb1", mount: "/rig/var/lib/armcluster/data")
+                ),
             ]
         )
     }
 
     @Test func productPathsMoveUnderArmRoot() {
-        #expect(ArmRootPath.resolve("/etc/armcluster/cluster.key", armRoot: "/tmp/n1") == "/tmp/n1/etc/armcluster/cluster.key")
+        #expect(
+            ArmRootPath.resolve("/etc/armcluster/cluster.key", armRoot: "/tmp/n1")
+                == "/tmp/n1/etc/armcluster/cluster.key"
+        )
         #expect(ArmRootPath.resolve("/etc/armclusterx/k", armRoot: "/tmp/n1") == "/etc/armclusterx/k")
         #expect(ArmRootPath.resolve("${ARM_ROOT}/data", armRoot: "/tmp/n1/") == "/tmp/n1/data")
         #expect(ArmRootPath.resolve("/run/armcluster", armRoot: "/") == "/run/armcluster")
@@ -162,5 +174,40 @@ import Testing
         #expect(Spelling.distance("kitten", "sitting") == 3)
         #expect(Spelling.suggestion(for: "intrcnect", among: ConfigKeys.server) == nil)
         #expect(Spelling.suggestion(for: "interconect", among: ConfigKeys.server) == "interconnect")
+    }
+}
+
+@Suite struct LocalFileRulesTests {
+    private let key = String(repeating: "ab", count: 32) + "\n"
+
+    @Test func keyFileMustExistBePrivateAndHoldHexDigits() {
+        #expect(LocalFileRules.keyFileProblem(status: nil, contents: nil) == "does not exist")
+        let loose = LocalFileStatus(isRegular: true, mode: 0o644, owner: 0)
+        #expect(LocalFileRules.keyFileProblem(status: loose, contents: key) == "has mode 0644, must be 0600")
+        let tight = LocalFileStatus(isRegular: true, mode: 0o600, owner: 0)
+        #expect(LocalFileRules.keyFileProblem(status: tight, contents: key) == nil)
+        #expect(
+            LocalFileRules.keyFileProblem(status: tight, contents: "abc\n")
+                == "must hold one line of 64 to 128 hex digits"
+        )
+        #expect(LocalFileRules.keyFileProblem(status: tight, contents: String(repeating: "0", count: 130)) != nil)
+    }
+
+    @Test func scriptsMustBeExecutableRootOwnedAndNotWritableByOthers() {
+        let good = LocalFileStatus(isRegular: true, mode: 0o750, owner: 0)
+        #expect(LocalFileRules.scriptProblem(path: "/s/start.sh", status: good) == nil)
+        #expect(LocalFileRules.scriptProblem(path: "/s/start.sh", status: nil) == #"script "/s/start.sh" is missing"#)
+        let plain = LocalFileStatus(isRegular: true, mode: 0o640, owner: 0)
+        #expect(LocalFileRules.scriptProblem(path: "/s/a", status: plain) == #"script "/s/a" is not executable"#)
+        let groupWritable = LocalFileStatus(isRegular: true, mode: 0o770, owner: 0)
+        #expect(
+            LocalFileRules.scriptProblem(path: "/s/a", status: groupWritable)
+                == #"script "/s/a" is writable by non-root"#
+        )
+        let userOwned = LocalFileStatus(isRegular: true, mode: 0o750, owner: 1000)
+        #expect(
+            LocalFileRules.scriptProblem(path: "/s/a", status: userOwned) == #"script "/s/a" is writable by non-root"#
+        )
+        #expect(LocalFileRules.scriptProblem(path: "/s/a", status: userOwned, requiredOwner: 1000) == nil)
     }
 }

@@ -23,25 +23,26 @@ import Testing
     }
 
     @Test func resourceNamesAreUniqueAcrossGroups() {
-        let text = threeServers + """
-            [[group]]
-            name = "a"
-            servers = ["n1"]
-            [[group.resource]]
-            name = "job"
-            type = "exec"
-            start = "s.sh"
-            stop = "t.sh"
-            [[group]]
-            name = "b"
-            servers = ["n2"]
-            [[group.resource]]
-            name = "JOB"
-            type = "exec"
-            start = "s.sh"
-            stop = "t.sh"
+        let text =
+            threeServers + """
+                [[group]]
+                name = "a"
+                servers = ["n1"]
+                [[group.resource]]
+                name = "job"
+                type = "exec"
+                start = "s.sh"
+                stop = "t.sh"
+                [[group]]
+                name = "b"
+                servers = ["n2"]
+                [[group.resource]]
+                name = "JOB"
+                type = "exec"
+                start = "s.sh"
+                stop = "t.sh"
 
-            """
+                """
         #expect(findings(text) == [#"c.toml:37:8: duplicate resource "JOB" (first defined at 29:8)"#])
     }
 
@@ -58,33 +59,35 @@ import Testing
     }
 
     @Test func monitorOfAnUndefinedGroup() {
-        let text = threeServers + """
-            [[monitor]]
-            name = "gw"
-            type = "ip"
-            group = "nope"
-            targets = ["10.1.0.254"]
+        let text =
+            threeServers + """
+                [[monitor]]
+                name = "gw"
+                type = "ip"
+                group = "nope"
+                targets = ["10.1.0.254"]
 
-            """
+                """
         #expect(findings(text) == [#"c.toml:28:9: group "nope" referenced here is not defined"#])
     }
 
     @Test func mirrorMonitorMustNameAMirrorResource() {
-        let text = threeServers + """
-            [[group]]
-            name = "web"
-            servers = ["n1", "n2"]
-            [[group.resource]]
-            name = "web-ip"
-            type = "fip"
-            address = "10.1.0.100/24"
-            [[monitor]]
-            name = "m"
-            type = "mirror"
-            group = "web"
-            resource = "web-ip"
+        let text =
+            threeServers + """
+                [[group]]
+                name = "web"
+                servers = ["n1", "n2"]
+                [[group.resource]]
+                name = "web-ip"
+                type = "fip"
+                address = "10.1.0.100/24"
+                [[monitor]]
+                name = "m"
+                type = "mirror"
+                group = "web"
+                resource = "web-ip"
 
-            """
+                """
         #expect(findings(text) == [#"c.toml:36:12: resource "web-ip" referenced here is not a mirror"#])
     }
 
@@ -96,23 +99,24 @@ import Testing
     // MARK: V11 mirrors
 
     @Test func mirrorPeersMustCoverTheGroupAndHaveMirrorAddresses() {
-        let text = threeServers + """
-            [[group]]
-            name = "db"
-            servers = ["n1", "n2", "n3"]
+        let text =
+            threeServers + """
+                [[group]]
+                name = "db"
+                servers = ["n1", "n2", "n3"]
 
-            [[group.resource]]
-            name = "data"
-            type = "mirror"
-            file = "/var/lib/armcluster/data.img"
-            size_mib = 64
-            mount = "/srv/db"
-            fs_type = "ext4"
-            peers = ["n1", "n2"]
-            initial_source = "n3"
-            port = 20010
+                [[group.resource]]
+                name = "data"
+                type = "mirror"
+                file = "/var/lib/armcluster/data.img"
+                size_mib = 64
+                mount = "/srv/db"
+                fs_type = "ext4"
+                peers = ["n1", "n2"]
+                initial_source = "n3"
+                port = 20010
 
-            """
+                """
         #expect(
             findings(text) == [
                 #"c.toml:5:1: warning: partition method "none" does not protect disk or mirror resources against a partition"#,
@@ -123,17 +127,18 @@ import Testing
     }
 
     @Test func mirrorNeedsExactlyOneOfDeviceAndFile() {
-        let text = minimalConfig + """
-            [[group.resource]]
-            name = "data"
-            type = "mirror"
-            mount = "/srv/db"
-            fs_type = "ext4"
-            peers = ["n1", "n2"]
-            initial_source = "n1"
-            port = 20010
+        let text =
+            minimalConfig + """
+                [[group.resource]]
+                name = "data"
+                type = "mirror"
+                mount = "/srv/db"
+                fs_type = "ext4"
+                peers = ["n1", "n2"]
+                initial_source = "n1"
+                port = 20010
 
-            """
+                """
         #expect(findings(text).first == #"c.toml:16:1: mirror "data" needs exactly one of: device, file"#)
     }
 
@@ -161,20 +166,21 @@ import Testing
     }
 
     @Test func floatingAddressMustNotBeAServerOrNetworkAddress() {
-        let text = threeServers + """
-            [[group]]
-            name = "web"
-            servers = ["n1", "n2"]
-            [[group.resource]]
-            name = "ip1"
-            type = "fip"
-            address = "10.1.0.1/24"
-            [[group.resource]]
-            name = "ip2"
-            type = "fip"
-            address = "10.1.0.0/24"
+        let text =
+            threeServers + """
+                [[group]]
+                name = "web"
+                servers = ["n1", "n2"]
+                [[group.resource]]
+                name = "ip1"
+                type = "fip"
+                address = "10.1.0.1/24"
+                [[group.resource]]
+                name = "ip2"
+                type = "fip"
+                address = "10.1.0.0/24"
 
-            """
+                """
         #expect(
             findings(text) == [
                 #"c.toml:31:11: invalid address "10.1.0.1/24": used by server "n1""#,
@@ -225,7 +231,9 @@ import Testing
             with: "public = \"10.1.0.1/24\"\nmirror = [\"10.1.0.11/24\"]\n"
         )
         #expect(
-            findings(text) == [#"c.toml:12:11: address 10.1.0.11/24 of server "n1" is in the same network as 10.1.0.1/24"#]
+            findings(text) == [
+                #"c.toml:12:11: address 10.1.0.11/24 of server "n1" is in the same network as 10.1.0.1/24"#
+            ]
         )
     }
 
@@ -237,7 +245,8 @@ import Testing
     @Test func singleServerMayHaveNoInterconnectButAtMostFour() {
         let text = minimalConfig.replacingFirst(
             "id = 1\n",
-            with: "id = 1\ninterconnect = [\"10.0.1.1/24\", \"10.0.2.1/24\", \"10.0.3.1/24\", \"10.0.4.1/24\", \"10.0.5.1/24\"]\n"
+            with:
+                "id = 1\ninterconnect = [\"10.0.1.1/24\", \"10.0.2.1/24\", \"10.0.3.1/24\", \"10.0.4.1/24\", \"10.0.5.1/24\"]\n"
         )
         #expect(findings(text) == [#"c.toml:10:1: too many interconnects on server "n1" (5, at most 4)"#])
     }
@@ -276,7 +285,8 @@ import Testing
                 #"c.toml:5:1: warning: heartbeat timeout 3000 ms (1000 ms x 3) is below the minimum 30000 ms for partition method "majority""#
             ]
         )
-        let seed = threeServers(method: "majority") + "[cluster.timing]\nprofile = \"seed\"\nheartbeat_interval_ms = 1000\n"
+        let seed =
+            threeServers(method: "majority") + "[cluster.timing]\nprofile = \"seed\"\nheartbeat_interval_ms = 1000\n"
         #expect(
             findings(seed) == [
                 #"c.toml:27:1: heartbeat timeout 10000 ms (1000 ms x 10) is below the minimum 30000 ms for partition method "majority""#
@@ -303,7 +313,10 @@ import Testing
     }
 
     @Test func majorityWithTwoServersNeedsATieBreaker() {
-        let text = twoServers.replacingFirst("method = \"none\"", with: "method = \"majority\"\n[cluster.timing]\nprofile = \"seed\"")
+        let text = twoServers.replacingFirst(
+            "method = \"none\"",
+            with: "method = \"majority\"\n[cluster.timing]\nprofile = \"seed\""
+        )
         #expect(findings(text) == [#"c.toml:5:1: partition method "majority" requires tie_breaker"#])
         let withTieBreaker = twoServers.replacingFirst(
             "method = \"none\"",
@@ -340,25 +353,30 @@ import Testing
 
     @Test func dryRunFencingIsAWarning() {
         let text = threeServers(method: "none", extraPartition: "fence_action = \"dry-run\"\n")
-        #expect(findings(text) == [#"c.toml:6:1: warning: "fence_action" = "dry-run" kills nothing; use it on test rigs only"#])
+        #expect(
+            findings(text) == [
+                #"c.toml:6:1: warning: "fence_action" = "dry-run" kills nothing; use it on test rigs only"#
+            ]
+        )
     }
 
     // MARK: V23 ARMLOAD watches
 
     @Test func watchMonitorsOnOneServerAreLimitedByMaxWatches() {
-        let text = twoServers + """
-            [armload]
-            max_watches = 1
-            [[monitor]]
-            name = "a"
-            type = "process"
-            wid = "A"
-            [[monitor]]
-            name = "b"
-            type = "process"
-            wid = "B"
+        let text =
+            twoServers + """
+                [armload]
+                max_watches = 1
+                [[monitor]]
+                name = "a"
+                type = "process"
+                wid = "A"
+                [[monitor]]
+                name = "b"
+                type = "process"
+                wid = "B"
 
-            """
+                """
         #expect(
             findings(text) == [
                 #"c.toml:20:1: server "n1" can have 2 ARMLOAD watches; at most 1"#,
@@ -370,30 +388,31 @@ import Testing
     // MARK: V24
 
     @Test func mirrorBitmapBlockAndLimitSyntax() {
-        let text = twoServers.replacingFirst(
-            "public = \"10.1.0.1/24\"\n",
-            with: "public = \"10.1.0.1/24\"\nmirror = [\"10.3.0.1/24\"]\n"
-        ).replacingFirst(
-            "public = \"10.1.0.2/24\"\n",
-            with: "public = \"10.1.0.2/24\"\nmirror = [\"10.3.0.2/24\"]\n"
-        ) + """
-            [[group]]
-            name = "db"
-            servers = ["n1", "n2"]
-            [[group.resource]]
-            name = "data"
-            type = "mirror"
-            device = "/dev/vg0/data"
-            mount = "/srv/db"
-            fs_type = "ext4"
-            peers = ["n1", "n2"]
-            initial_source = "n1"
-            port = 20010
-            bitmap_block_kib = 6
-            resync_limit = "fast"
-            replication_limit = "100 MiB/s"
+        let text =
+            twoServers.replacingFirst(
+                "public = \"10.1.0.1/24\"\n",
+                with: "public = \"10.1.0.1/24\"\nmirror = [\"10.3.0.1/24\"]\n"
+            ).replacingFirst(
+                "public = \"10.1.0.2/24\"\n",
+                with: "public = \"10.1.0.2/24\"\nmirror = [\"10.3.0.2/24\"]\n"
+            ) + """
+                [[group]]
+                name = "db"
+                servers = ["n1", "n2"]
+                [[group.resource]]
+                name = "data"
+                type = "mirror"
+                device = "/dev/vg0/data"
+                mount = "/srv/db"
+                fs_type = "ext4"
+                peers = ["n1", "n2"]
+                initial_source = "n1"
+                port = 20010
+                bitmap_block_kib = 6
+                resync_limit = "fast"
+                replication_limit = "100 MiB/s"
 
-            """
+                """
         #expect(
             findings(text) == [
                 #"c.toml:5:1: warning: partition method "none" does not protect disk or mirror resources against a partition"#,
@@ -415,19 +434,21 @@ import Testing
     // MARK: Monitors
 
     @Test func serverLevelMonitorCannotFailOverAGroup() {
-        let text = threeServers + """
-            [[monitor]]
-            name = "disk"
-            type = "disk"
-            path = "/var/tmp"
-            action = "failover"
+        let text =
+            threeServers + """
+                [[monitor]]
+                name = "disk"
+                type = "disk"
+                path = "/var/tmp"
+                action = "failover"
 
-            """
+                """
         #expect(findings(text) == [#"c.toml:29:1: "action" = "failover" needs a group"#])
     }
 
     @Test func processMonitorNeedsExactlyOneTarget() {
-        let text = threeServers + "[[monitor]]\nname = \"p\"\ntype = \"process\"\nwid = \"W\"\npid_file = \"/run/p.pid\"\n"
+        let text =
+            threeServers + "[[monitor]]\nname = \"p\"\ntype = \"process\"\nwid = \"W\"\npid_file = \"/run/p.pid\"\n"
         #expect(findings(text) == [#"c.toml:25:1: monitor "p" needs exactly one of: wid, pid_file, process_name"#])
     }
 

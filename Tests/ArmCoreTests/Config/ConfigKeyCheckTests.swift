@@ -33,15 +33,16 @@ import Testing
     }
 
     @Test func keysOfAnotherResourceTypeAreUnknown() {
-        let text = minimalConfig + """
-            [[group.resource]]
-            name = "job"
-            type = "exec"
-            start = "start-job.sh"
-            stop = "stop-job.sh"
-            address = "192.168.1.50/24"
+        let text =
+            minimalConfig + """
+                [[group.resource]]
+                name = "job"
+                type = "exec"
+                start = "start-job.sh"
+                stop = "stop-job.sh"
+                address = "192.168.1.50/24"
 
-            """
+                """
         #expect(findings(text) == ["c.toml:21:1: unknown key \"address\" in [[group.resource]]"])
     }
 
@@ -186,43 +187,48 @@ import Testing
     }
 
     @Test func watchIDsReservedPrefixesAndLength() {
-        let reserved = minimalConfig + """
-            [[monitor]]
-            name = "m"
-            type = "process"
-            wid = "nec_web"
+        let reserved =
+            minimalConfig + """
+                [[monitor]]
+                name = "m"
+                type = "process"
+                wid = "nec_web"
 
-            """
+                """
         #expect(
             findings(reserved) == [
                 #"c.toml:19:7: invalid WID "nec_web": letters, digits, "_" and "-"; must start with a letter or digit and not with "NEC_" or "ARM_""#
             ]
         )
-        let long = minimalConfig + "[[monitor]]\nname = \"m\"\ntype = \"process\"\nwid = \"\(String(repeating: "W", count: 256))\"\n"
+        let long =
+            minimalConfig
+            + "[[monitor]]\nname = \"m\"\ntype = \"process\"\nwid = \"\(String(repeating: "W", count: 256))\"\n"
         #expect(findings(long) == ["c.toml:19:7: WID \"WWWWWWWWWWWWWWWWWWWW\u{2026}\" is longer than 255 characters"])
     }
 
     @Test func resourceNameScriptIsReserved() {
-        let text = minimalConfig + """
-            [[group.resource]]
-            name = "script"
-            type = "exec"
-            start = "a.sh"
-            stop = "b.sh"
+        let text =
+            minimalConfig + """
+                [[group.resource]]
+                name = "script"
+                type = "exec"
+                start = "a.sh"
+                stop = "b.sh"
 
-            """
+                """
         #expect(findings(text) == [#"c.toml:17:8: invalid resource name "script": reserved for the group's scripts"#])
     }
 
     @Test func shareNameRuleAllowsDollar() {
-        let text = minimalConfig + """
-            [[group.resource]]
-            name = "dump"
-            type = "share"
-            share_name = "DUMP$"
-            path = "/srv/dump"
+        let text =
+            minimalConfig + """
+                [[group.resource]]
+                name = "dump"
+                type = "share"
+                share_name = "DUMP$"
+                path = "/srv/dump"
 
-            """
+                """
         #expect(findings(text).isEmpty)
         let bad = text.replacingFirst("DUMP$", with: "DU MP")
         #expect(
@@ -245,7 +251,10 @@ import Testing
     }
 
     @Test func onlyALeadingArmRootIsSubstituted() {
-        let good = minimalConfig.replacingFirst("name = \"solo\"", with: "name = \"solo\"\nkey_file = \"${ARM_ROOT}/k\"")
+        let good = minimalConfig.replacingFirst(
+            "name = \"solo\"",
+            with: "name = \"solo\"\nkey_file = \"${ARM_ROOT}/k\""
+        )
         #expect(findings(good).isEmpty)
         let bad = minimalConfig.replacingFirst("name = \"solo\"", with: "name = \"solo\"\nkey_file = \"/x/${HOME}/k\"")
         #expect(

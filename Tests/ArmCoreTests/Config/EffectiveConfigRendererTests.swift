@@ -3,45 +3,46 @@ import Testing
 @testable import ArmCore
 
 @Suite struct EffectiveConfigRendererTests {
-    private let sample = threeServers.replacingFirst(
-        "public = \"10.1.0.1/24\"\n",
-        with: "public = \"10.1.0.1/24\"\nmirror = [\"10.3.0.1/24\"]\n"
-    ).replacingFirst(
-        "public = \"10.1.0.2/24\"\n",
-        with: "public = \"10.1.0.2/24\"\nmirror = [\"10.3.0.2/24\"]\n"
-    ) + """
-        [[group]]
-        name = "db"
-        servers = ["n1", "n2"]
-        env = { PGDATA = "/srv/db/pgdata", "QUOTE" = "a\\"b" }
-        [[group.resource]]
-        name = "data"
-        type = "mirror"
-        file = "/var/lib/armcluster/data.img"
-        size_mib = 64
-        mount = "/srv/db"
-        fs_type = "ext4"
-        peers = ["n1", "n2"]
-        initial_source = "n1"
-        port = 20010
-        [[group.resource]]
-        name = "tune"
-        type = "exec"
-        start = "tune-start.sh"
-        stop = "tune-stop.sh"
-        [[monitor]]
-        name = "m"
-        type = "mirror"
-        group = "db"
-        resource = "data"
-        [services.postgresql]
-        type = "forking"
-        start = ["/usr/bin/pg_ctl", "start"]
-        pid_file = "/srv/db/pgdata/postmaster.pid"
-        [log.files.armsvr]
-        size_mib = 64
+    private let sample =
+        threeServers.replacingFirst(
+            "public = \"10.1.0.1/24\"\n",
+            with: "public = \"10.1.0.1/24\"\nmirror = [\"10.3.0.1/24\"]\n"
+        ).replacingFirst(
+            "public = \"10.1.0.2/24\"\n",
+            with: "public = \"10.1.0.2/24\"\nmirror = [\"10.3.0.2/24\"]\n"
+        ) + """
+            [[group]]
+            name = "db"
+            servers = ["n1", "n2"]
+            env = { PGDATA = "/srv/db/pgdata", "QUOTE" = "a\\"b" }
+            [[group.resource]]
+            name = "data"
+            type = "mirror"
+            file = "/var/lib/armcluster/data.img"
+            size_mib = 64
+            mount = "/srv/db"
+            fs_type = "ext4"
+            peers = ["n1", "n2"]
+            initial_source = "n1"
+            port = 20010
+            [[group.resource]]
+            name = "tune"
+            type = "exec"
+            start = "tune-start.sh"
+            stop = "tune-stop.sh"
+            [[monitor]]
+            name = "m"
+            type = "mirror"
+            group = "db"
+            resource = "data"
+            [services.postgresql]
+            type = "forking"
+            start = ["/usr/bin/pg_ctl", "start"]
+            pid_file = "/srv/db/pgdata/postmaster.pid"
+            [log.files.armsvr]
+            size_mib = 64
 
-        """
+            """
 
     @Test func rendersDefaultsUnderAHashHeader() throws {
         let config = try #require(ConfigValidator.validate(text: sample, file: "c.toml").config)

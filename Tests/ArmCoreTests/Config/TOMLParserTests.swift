@@ -50,16 +50,22 @@ import Testing
         #expect(source.position(of: [.key("cluster"), .key("name")])?.key == SourcePosition(line: 3, column: 3))
         #expect(source.position(of: [.key("cluster"), .key("name")])?.value == SourcePosition(line: 3, column: 10))
         #expect(source.position(of: [.key("cluster"), .key("quoted key")])?.key == SourcePosition(line: 4, column: 1))
-        #expect(source.position(of: [.key("cluster"), .key("a"), .key("b")])?.key == SourcePosition(line: 5, column: 3))
+        #expect(
+            source.position(of: [.key("cluster"), .key("a"), .key("b")])?.key == SourcePosition(line: 5, column: 3)
+        )
         #expect(source.position(of: [.key("group"), .index(0)])?.table == SourcePosition(line: 6, column: 1))
         let r1 = source.position(of: [.key("group"), .index(0), .key("resource"), .index(0), .key("name")])
         #expect(r1?.key == SourcePosition(line: 9, column: 1))
         let r2 = source.position(of: [.key("group"), .index(1), .key("resource"), .index(0), .key("name")])
         #expect(r2?.value == SourcePosition(line: 18, column: 8))
-        #expect(source.position(of: [.key("group"), .index(1), .key("env"), .key("B"), .key("C")])?.key
-            == SourcePosition(line: 12, column: 20))
-        #expect(source.position(of: [.key("group"), .index(1), .key("servers"), .index(1)])?.value
-            == SourcePosition(line: 15, column: 3))
+        #expect(
+            source.position(of: [.key("group"), .index(1), .key("env"), .key("B"), .key("C")])?.key
+                == SourcePosition(line: 12, column: 20)
+        )
+        #expect(
+            source.position(of: [.key("group"), .index(1), .key("servers"), .index(1)])?.value
+                == SourcePosition(line: 15, column: 3)
+        )
     }
 
     @Test func stringsAndNumbersDecodeLikeTOML() {

@@ -69,6 +69,7 @@ let package = Package(
         .testTarget(
             name: "ArmMonitorTests",
             dependencies: ["ArmCore", "ArmProtocol", "ArmMonitor", "ArmTesting"],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(name: "ArmSystemTests", dependencies: ["ArmCore", "ArmSystem"], swiftSettings: strict),

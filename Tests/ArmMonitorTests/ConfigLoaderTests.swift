@@ -84,6 +84,25 @@ import Testing
         )
     }
 
+    @Test func tomlKitDatesAndFloatsAreTypeErrors() {
+        let text = """
+            [cluster]
+            name = 1979-05-27
+            [cluster.partition]
+            method = "none"
+            [[server]]
+            name = "n1"
+            id = 1.5
+            public = "10.0.0.1/8"
+            """
+        #expect(
+            ConfigLoader.load(text: text, displayPath: "c.toml").findings.map { $0.render() } == [
+                #"c.toml:2:1: "name" must be string, not datetime"#,
+                #"c.toml:7:1: "id" must be integer, not float"#,
+            ]
+        )
+    }
+
     @Test func unreadableFileIsAWholeFileFinding() {
         let result = ConfigLoader.load(path: ConfigFixtures.path("no-such-file.toml"), displayPath: "cluster.toml")
         #expect(

@@ -93,4 +93,18 @@ package enum ConfigFindings {
     package static func renderJSON(_ findings: [ConfigFinding]) -> String {
         "[" + reported(findings).map { $0.renderJSON() }.joined(separator: ",") + "]\n"
     }
+
+    /// What `armcfg check [--json]` and `armmond /CHECK` print for these findings (commands.md 2.30):
+    /// text lines on stderr, or the JSON array on stdout with `json`; status 10 (CONFIG) if any finding is
+    /// an error, else 0.
+    package static func checkOutput(
+        _ findings: [ConfigFinding],
+        json: Bool
+    ) -> (output: String, errors: String, status: Int32) {
+        let status = findings.contains(where: \.isError) ? ExitStatus.config.rawValue : ExitStatus.success.rawValue
+        if json {
+            return (renderJSON(findings), "", status)
+        }
+        return ("", renderText(findings), status)
+    }
 }

@@ -43,10 +43,6 @@ package enum ConfigCheck {
                 )
             }
         }
-        let status = findings.contains(where: \.isError) ? ExitStatus.config.rawValue : ExitStatus.success.rawValue
-        if json {
-            return (ConfigFindings.renderJSON(findings), "", status)
-        }
-        return ("", ConfigFindings.renderText(findings), status)
+        return ConfigFindings.checkOutput(findings, json: json)
     }
 }

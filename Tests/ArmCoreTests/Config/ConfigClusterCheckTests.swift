@@ -276,6 +276,48 @@ import Testing
         #expect(reported.contains(#"c.toml:167:6: duplicate server id "32" (first defined at 162:6)"#))
     }
 
+    @Test func aServerTakesPartInAtMostEightMirrors() {
+        var text = twoServers.replacingFirst(
+            "public = \"10.1.0.1/24\"\n",
+            with: "public = \"10.1.0.1/24\"\nmirror = [\"10.3.0.1/24\"]\n"
+        ).replacingFirst(
+            "public = \"10.1.0.2/24\"\n",
+            with: "public = \"10.1.0.2/24\"\nmirror = [\"10.3.0.2/24\"]\n"
+        )
+        text += "[[group]]\nname = \"db\"\nservers = [\"n1\", \"n2\"]\n"
+        for index in 1...9 {
+            text += "[[group.resource]]\nname = \"m\(index)\"\ntype = \"mirror\"\ndevice = \"/dev/vg/m\(index)\"\n"
+            text += "mount = \"/srv/m\(index)\"\nfs_type = \"xfs\"\npeers = [\"n1\", \"n2\"]\n"
+            text += "initial_source = \"n1\"\nport = \(20010 + index)\n"
+        }
+        let reported = findings(text)
+        #expect(reported.contains(#"c.toml:96:1: too many mirrors on server "n1" (9, at most 8)"#))
+        #expect(reported.contains(#"c.toml:96:1: too many mirrors on server "n2" (9, at most 8)"#))
+        #expect(reported.count == 3)
+    }
+
+    @Test func mirrorPeersAndInitialSourceAreServerReferences() {
+        let text =
+            threeServers + """
+                [[group]]
+                name = "db"
+                servers = ["n1"]
+                [[group.resource]]
+                name = "data"
+                type = "mirror"
+                device = "/dev/vg/data"
+                mount = "/srv/db"
+                fs_type = "xfs"
+                peers = ["n1", "x2"]
+                initial_source = "x2"
+                port = 20010
+
+                """
+        let reported = findings(text)
+        #expect(reported.contains(#"c.toml:34:16: server "x2" referenced here is not defined"#))
+        #expect(reported.contains(#"c.toml:35:18: server "x2" referenced here is not defined"#))
+    }
+
     // MARK: V19 heartbeat minimums
 
     @Test func heartbeatBelowTheMethodMinimumIsAWarningUnlessSeedMinimumsAreEnforced() {
@@ -474,5 +516,16 @@ import Testing
                 == #"{"file":"a \"b\".toml","line":3,"column":7,"severity":"warning","message":"x"}"#
         )
         #expect(ConfigFindings.renderJSON([]) == "[]\n")
+    }
+
+    @Test func checkOutputExitsTenOnlyForErrors() {
+        let validation = ConfigValidator.validate(text: minimalConfig + "bogus = 1\n", file: "c.toml")
+        let text = ConfigFindings.checkOutput(validation.findings, json: false)
+        #expect(text.output == "" && text.status == 10)
+        #expect(text.errors == "c.toml:16:1: unknown key \"bogus\" in [[group]]\n")
+        let warning = ConfigFinding(file: "c.toml", line: 1, column: 1, severity: .warning, message: "w")
+        let json = ConfigFindings.checkOutput([warning], json: true)
+        #expect(json.errors == "" && json.status == 0)
+        #expect(json.output == #"[{"file":"c.toml","line":1,"column":1,"severity":"warning","message":"w"}]"# + "\n")
     }
 }

@@ -71,6 +71,7 @@ let package = Package(
         .testTarget(
             name: "ArmMonitorTests",
             dependencies: ["ArmCore", "ArmProtocol", "ArmMonitor", "ArmTesting"],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(name: "ArmSystemTests", dependencies: ["ArmCore", "ArmSystem"], swiftSettings: strict),

@@ -8,11 +8,11 @@ enum Armgstrt {
         let group = parsed.operands.first ?? ""
         let server = parsed.operands.count > 1 ? parsed.operands[1] : nil
         let fields: [FormatArgument] = [.string(group), .string(server ?? "")]
-        if !NameRule.group.accepts(group) {
+        if !(NameRule.group.violation(group) == nil) {
             let message = context.usage(.invalidOperand(name: "group-name", value: group, reason: "invalid name"), fields: fields)
             return CommandOutcome(exitCode: ExitStatus.usage.rawValue, message: message, log: .record(message))
         }
-        if let server, !NameRule.server.accepts(server) {
+        if let server, !(NameRule.server.violation(server) == nil) {
             let message = context.usage(.invalidOperand(name: "server-name", value: server, reason: "invalid name"), fields: fields)
             return CommandOutcome(exitCode: ExitStatus.usage.rawValue, message: message, log: .record(message))
         }
@@ -28,7 +28,7 @@ enum Armgstop {
     @Sendable static func run(_ parsed: ParsedArguments, _ context: CommandContext) -> CommandOutcome {
         let group = parsed.operands.first ?? ""
         let fields: [FormatArgument] = [.string(group)]
-        if !NameRule.group.accepts(group) {
+        if !(NameRule.group.violation(group) == nil) {
             let message = context.usage(.invalidOperand(name: "group-name", value: group, reason: "invalid name"), fields: fields)
             return CommandOutcome(exitCode: ExitStatus.usage.rawValue, message: message, log: .record(message))
         }

@@ -88,8 +88,9 @@ package enum GroupAction: Sendable, Equatable {
     case log(GroupLogLine)
 }
 
-/// One group's state on this server: the state, the failed flag and at most one queued request
-/// (commands.md 1.8, 2.6, 2.7). Pure: every decision is returned as actions (STYLE §2.4).
+/// One group's state on this server: state, failed flag and at most one queued request.
+///
+/// commands.md 1.8, 2.6, 2.7. Pure: every decision is returned as actions (STYLE §2.4).
 package struct GroupStateMachine: Sendable, Equatable {
     /// A request that waits for the running operation to end.
     package enum PendingRequest: Sendable, Equatable {
@@ -103,8 +104,10 @@ package struct GroupStateMachine: Sendable, Equatable {
     package private(set) var state: GroupState
     /// The failed flag (commands.md 1.8): the last start or stop here failed.
     package private(set) var failed: Bool
-    /// The request queued behind the running operation. At most one: a second one would be
-    /// refused by the rules anyway, because the state already shows where the group is heading.
+    /// The request queued behind the running operation.
+    ///
+    /// At most one: a second one would be refused by the rules anyway, because the state already shows
+    /// where the group is heading.
     package private(set) var pending: PendingRequest?
     /// The `ARMS_EVENT` of the running or last start.
     package private(set) var startEvent: ScriptEvent
@@ -227,7 +230,11 @@ package struct GroupStateMachine: Sendable, Equatable {
         return [.persist(history: note), .log(.stopFailed), .notifyWaiters(.started)]
     }
 
-    private mutating func recover(state persisted: GroupState, failed persistedFailed: Bool, uncleanStop: Bool)
+    private mutating func recover(
+        state persisted: GroupState,
+        failed persistedFailed: Bool,
+        uncleanStop: Bool
+    )
         -> [GroupAction]
     {
         pending = nil

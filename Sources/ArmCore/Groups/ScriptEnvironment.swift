@@ -1,5 +1,6 @@
-/// The environment of group scripts and exec resources (commands.md 1.6). Nothing is inherited from
-/// armmond: the result is the whole environment.
+/// The environment of group scripts and exec resources (commands.md 1.6).
+///
+/// Nothing is inherited from armmond: the result is the whole environment.
 package enum ScriptEnvironment {
     /// The directories after the armtool directory in `PATH` (commands.md 1.6).
     package static let systemPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"

@@ -2,7 +2,11 @@ import ArmCore
 import Testing
 
 @Suite struct GroupStateMachineTests {
-    private func machine(_ state: GroupState, failed: Bool = false, pending: GroupStateMachine.PendingRequest? = nil)
+    private func machine(
+        _ state: GroupState,
+        failed: Bool = false,
+        pending: GroupStateMachine.PendingRequest? = nil
+    )
         -> GroupStateMachine
     {
         var machine = GroupStateMachine(state: state, failed: failed)

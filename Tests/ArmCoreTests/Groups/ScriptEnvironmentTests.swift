@@ -53,7 +53,11 @@ import Testing
 
     @Test func theStopOfAFailoverSourceSeesFailover() {
         let environment = ScriptEnvironment.make(
-            paths: paths, armtoolDirectory: "/bin", group: group, localServer: "n1", phase: .stop(.groupFailover)
+            paths: paths,
+            armtoolDirectory: "/bin",
+            group: group,
+            localServer: "n1",
+            phase: .stop(.groupFailover)
         )
         #expect(environment["ARMS_EVENT"] == "FAILOVER")
         #expect(ScriptEnvironment.event(forStop: .serverShutdown) == .start)
@@ -61,7 +65,11 @@ import Testing
 
     @Test func recoverRunsAlwaysSeeDiskFailure() {
         let environment = ScriptEnvironment.make(
-            paths: paths, armtoolDirectory: "/bin", group: group, localServer: "n1", phase: .start(.recover)
+            paths: paths,
+            armtoolDirectory: "/bin",
+            group: group,
+            localServer: "n1",
+            phase: .start(.recover)
         )
         #expect(environment["CLP_DISK"] == "FAILURE")
         #expect(environment["CLP_EVENT"] == "RECOVER")

@@ -165,6 +165,7 @@ package final class MonitorDaemon: Sendable {
                 isAdmin: configuration.isAdmin
             )
         } catch {
+            await manager.abandonStart()
             log.trace(level: 1, module: "MON", "control socket \(configuration.paths.socket): \(error)")
             log.server(MonitorTexts.startup(.failed), module: "MON")
             configuration.logger.error("armmond: control socket \(configuration.paths.socket): \(error)")

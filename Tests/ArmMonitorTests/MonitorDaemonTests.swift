@@ -119,4 +119,29 @@ import Testing
         #expect(sink.records(.armsvr).contains { $0[4] == "MON-004" })
         #expect(sink.lines(.arm).isEmpty)
     }
+
+    @Test func aSocketThatCannotBeOpenedEndsStartUpAndKeepsTheRunState() async {
+        let store = InMemoryStateStore(meta: ["run_state": "running"])
+        let sink = InMemoryLogSink()
+        let runner = FakeScriptRunner()
+        let status = await MonitorDaemon.run(
+            configuration: MonitorRuntimeConfiguration(
+                settings: MonitorSettings(clusterName: "prod", serverName: "n1"),
+                groups: [.fixture("web")],
+                paths: ArmPaths(root: "/nonexistent-arm-root"),
+                monitorPID: 1
+            ),
+            dependencies: MonitorDependencies(
+                scriptRunner: runner,
+                logSink: sink,
+                clock: ManualClock(),
+                stateStore: store
+            )
+        )
+        #expect(status == .failed)
+        #expect(store.metaSnapshot["run_state"] == "running")  // the next start still sees the unclean stop
+        #expect(runner.invocations.isEmpty)
+        #expect(sink.records(.armsvr).contains { $0[4] == "MON-004" })
+        #expect(sink.lines(.arm).isEmpty)
+    }
 }

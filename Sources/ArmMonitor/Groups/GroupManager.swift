@@ -147,6 +147,7 @@ package actor GroupManager {
     private var groups: [String: Group] = [:]
     private var shuttingDown = false
     private var uncleanStart = false
+    private var previousRunState: String?
 
     /// Creates the manager for the local server.
     /// - Parameters:
@@ -241,6 +242,7 @@ package actor GroupManager {
         let records = try await store.groups()
         let unclean = meta["run_state"] == "running"
         uncleanStart = unclean
+        previousRunState = meta["run_state"]
         let now = clock.wallNow().epochMilliseconds
         var values: [String: String] = [
             "cluster_name": settings.clusterName,
@@ -312,6 +314,12 @@ package actor GroupManager {
             }
             await waitUntilSettled(name)
         }
+    }
+
+    /// Puts `meta.run_state` back as `prepare()` found it, when armmond gives up before it ran anything
+    /// (the socket could not be opened), so the next start judges the previous stop as before.
+    package func abandonStart() async {
+        try? await store.setMeta(["run_state": previousRunState ?? "stopped-armmond"])
     }
 
     /// Records a clean stop: `meta.run_state = stopped-armmond` (config-and-files §3.2).

@@ -18,6 +18,9 @@ package enum AdminCheck {
     }
 
     /// The supplementary groups of a process; empty when its status cannot be read.
+    ///
+    /// A `/proc` read is served from kernel memory and never waits on a device, so it is done inline on the
+    /// connection's task.
     package static func supplementaryGroups(pid: Int32, procRoot: String = "/proc") -> [UInt32] {
         guard pid > 0, let status = try? String(contentsOfFile: "\(procRoot)/\(pid)/status", encoding: .utf8) else {
             return []

@@ -1,1 +1,184 @@
-print("armmond")
+// armmond: the node monitor daemon (commands.md 2.32). Composition root: parses its options, loads and
+// checks cluster.toml, takes the single-instance lock and runs MonitorDaemon with the live ports.
+import ArmCore
+import ArmMonitor
+import ArmSystem
+import Glibc
+import Logging
+
+let arguments = CommandLine.arguments
+let environment = Environment.current()
+let spec = CommandSpec.armmond
+
+func fail(_ text: String, _ status: ExitStatus) -> Never {
+    writeText(2, "armmond: \(text)\n")
+    exit(status.rawValue)
+}
+
+let parsed: ParsedArguments
+do {
+    parsed = try OptionParser.parse(Array(arguments.dropFirst()), for: spec)
+} catch {
+    let message = CatalogMessage(MessageCatalog.invalidParameter(prefix: spec.messagePrefix), detail: error.detail)
+    writeText(2, message.stderrLine(command: "armmond", language: .from(environment: environment)) + "\n")
+    exit(ExitStatus.usage.rawValue)
+}
+if parsed.wantsHelp {
+    writeText(1, HelpRenderer.usage(spec))
+    exit(0)
+}
+if parsed.wantsVersion {
+    writeText(1, "armmond (ArmCluster) \(ArmVersion.string)\n")
+    exit(0)
+}
+
+let root = parsed.value("ROOT") ?? environment["ARM_ROOT"] ?? ""
+guard root.isEmpty || root.hasPrefix("/") else { fail("ARM_ROOT must be an absolute path (\(root))", .config) }
+let paths = ArmPaths(root: root)
+let configPath = parsed.value("C").map { paths.relocate($0) } ?? paths.configFile
+
+// /CHECK: the validator alone (also what `armcfg check` runs; docs/decisions.md D3).
+if parsed.flag("CHECK") {
+    let format = environment["ARMCFG_CHECK_FORMAT"]
+    let localServer = format == nil ? (parsed.value("SERVER") ?? environment["ARM_SERVER"] ?? Hostname.short()) : nil
+    let result = ConfigCheck.run(
+        path: configPath,
+        displayPath: configPath,
+        json: format == "json",
+        armRoot: paths.root,
+        localServer: localServer,
+        checkScripts: format == nil
+    )
+    writeText(1, result.output)
+    writeText(2, result.errors)
+    exit(result.status)
+}
+
+guard getuid() == 0 else { fail("must be run as root", .permissionDenied) }
+
+// Load and check the configuration before anything else: exit 10 keeps systemd from restarting it.
+let loaded = ConfigLoader.load(path: configPath, displayPath: configPath)
+let report = ConfigFindings.checkOutput(loaded.findings, json: false)
+writeText(2, report.errors)
+guard let config = loaded.config, !loaded.hasErrors else { exit(ExitStatus.config.rawValue) }
+
+// Local identity (config-and-files §1.1).
+let requestedName = parsed.value("SERVER") ?? environment["ARM_SERVER"].flatMap { $0.isEmpty ? nil : $0 }
+let localServer: ServerConfig
+if let requestedName {
+    guard let server = config.localServer(named: requestedName) else {
+        fail("cluster.toml: this host matches no [[server]] entry (\(requestedName))", .config)
+    }
+    localServer = server
+} else if let server = config.localServer(named: Hostname.short()) {
+    localServer = server
+} else if config.isSingleServer, let only = config.servers.first {
+    // Interpretation: the only server of a single-server cluster is this host (docs/decisions.md D7).
+    localServer = only
+} else {
+    fail("cluster.toml: this host matches no [[server]] entry", .config)
+}
+guard config.isSingleServer else {
+    fail("clusters of more than one server need the membership layer, which is not built yet", .failed)
+}
+
+// Without /F (and outside systemd's Type=notify) run in the background: a child in its own session.
+if !parsed.flag("F") && environment["NOTIFY_SOCKET"] == nil {
+    exit(Background.start(arguments: arguments + ["/F"], environment: environment, socketPath: paths.socket))
+}
+
+let adminGID = (try? Accounts.adminGroupID()) ?? 0
+let socketMode = config.cluster.socketMode == .everyone ? MonitorSettings.SocketMode.everyone : .ownerAndGroup
+do {
+    try Directories.ensure(path: paths.etc, mode: 0o750, uid: 0, gid: adminGID)
+    try Directories.ensure(path: paths.lib, mode: 0o711, uid: 0, gid: 0)
+    try Directories.ensure(path: paths.logs, mode: 0o750, uid: 0, gid: adminGID)
+    try Directories.ensure(path: paths.logs + "/armload", mode: 0o750, uid: 0, gid: adminGID)
+    try Directories.ensure(path: paths.run, mode: socketMode == .everyone ? 0o755 : 0o750, uid: 0, gid: adminGID)
+    try Directories.ensure(path: paths.commandLocks, mode: 0o770, uid: 0, gid: adminGID)
+} catch {
+    fail(error.detail, .failed)
+}
+
+let lock: DaemonLock
+do {
+    lock = try DaemonLock.acquire(lockPath: paths.lock, pidPath: paths.pidFile)
+} catch {
+    if case .alreadyRunning(let pid) = error {
+        fail("already running (pid \(pid.map(String.init) ?? "unknown"))", .busy)
+    }
+    fail(error.detail, .failed)
+}
+
+// startup-delay (commands.md 2.25), unless /NODELAY.
+if !parsed.flag("NODELAY"), let text = try? FileIO.readText(path: paths.startupDelay),
+    let seconds = Int(text.filter { !$0.isWhitespace }), (1...3600).contains(seconds)
+{
+    sleep(UInt32(seconds))
+}
+
+let clock = LiveClock()
+let fileSink = FileLogSink(
+    directory: paths.logs,
+    lockPath: paths.logRotateLock,
+    rotations: config.log.rotations,
+    rotationMode: config.log.rotation == .external ? .external : .internal
+)
+let sink: any LogSink = parsed.flag("F") && environment["NOTIFY_SOCKET"] == nil ? TeeLogSink(fileSink) : fileSink
+let language: Language = config.log.language == .ja ? .ja : .en
+let monitorLog = MonitorLog(
+    sink: sink,
+    clock: clock,
+    serverName: localServer.name,
+    language: language,
+    utc: config.log.utc,
+    monitorPID: getpid(),
+    traceLevel: config.log.level
+)
+LoggingSystem.bootstrap { _ in SeedLogHandler(log: monitorLog) }
+
+let store: GRDBStateStore
+do {
+    store = try GRDBStateStore.open(path: paths.stateDatabase)
+} catch {
+    monitorLog.event(MonitorTexts.eventUnsupportedSchema())
+    fail("state database \(paths.stateDatabase): \(error)", .failed)
+}
+
+let hash = loaded.hash ?? ""
+let settings = MonitorSettings(
+    clusterName: config.cluster.name,
+    serverName: localServer.name,
+    servers: config.servers.map(\.name),
+    partitionMethod: config.partition.method.rawValue,
+    configHash: loaded.hash,
+    language: language,
+    logLevel: config.log.level,
+    utcTimestamps: config.log.utc,
+    socketMode: socketMode,
+    scriptOutputLines: config.log.scriptOutputLines,
+    logRotation: config.log.rotations,
+    armtoolDirectory: (try? Paths.executableDirectory()) ?? "/usr/local/bin"
+)
+let configuration = MonitorRuntimeConfiguration(
+    settings: settings,
+    groups: config.groupDefinitions(scriptsRoot: paths.scripts, armRoot: paths.root),
+    paths: paths,
+    monitorPID: getpid(),
+    socketGroupID: adminGID,
+    configurationText: { pending in
+        pending ? "# no changes wait for a restart\n" : EffectiveConfigRenderer.render(config, hash: hash)
+    },
+    onReady: { SystemdNotify.ready(environment: environment) },
+    onHangup: { fileSink.reopen() },
+    logger: Logger(label: "armmond")
+)
+let dependencies = MonitorDependencies(
+    scriptRunner: LiveScriptRunner(),
+    logSink: sink,
+    clock: clock,
+    stateStore: store
+)
+let status = await MonitorDaemon.run(configuration: configuration, dependencies: dependencies)
+lock.release()
+exit(status.rawValue)

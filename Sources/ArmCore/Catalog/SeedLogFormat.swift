@@ -106,7 +106,7 @@ package enum SeedLogFormat {
     ///
     /// A cut line ends in `…[truncated]`. Only the last (free-text) field is cut, unless the others alone
     /// are too long.
-    static func line(_ fields: [String]) -> String {
+    package static func line(_ fields: [String]) -> String {
         guard let last = fields.last else { return "" }
         let head = fields.dropLast().map { escapeField($0) + "\t" }.joined()
         let text = escapeField(last)

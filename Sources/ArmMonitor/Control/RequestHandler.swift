@@ -52,11 +52,11 @@ package struct RequestHandler: ControlRequestHandling {
     }
 
     /// The denial of commands.md 1.4: internal step 003, code `0xd`, exit 7.
-    // TODO(lead): align the ID with the command's catalogued internal-error message.
+    // The generic PREFIX-91 row names the command itself and takes (step, code).
     package func deny(_ envelope: RequestEnvelope, from peer: PeerCredentials) async -> ControlResponse {
         let id = "\(envelope.command)-91"
         let arguments: [FormatArgument] = [3, 13]
-        if let message = MonitorTexts.command(id, [.string(envelope.command)] + arguments) {
+        if let message = MonitorTexts.command(id, arguments) {
             log.arm(message, source: envelope.command, pid: peer.pid)
         }
         return ControlResponse(

@@ -41,53 +41,9 @@ package struct MonitorMessage: Sendable, Equatable {
         return Self.render(english, arguments)
     }
 
-    /// Fills a printf-style template: `%1`…`%n` by position, and `%s`, `%d`, `%x`, `%0Nd`, `%Ns`, `%.Ns` in order.
-    /// `%%` is a percent sign; a placeholder without a value is written as it stands.
-    // TODO(lead): use SeedFormat.render once the catalog's renderer has merged.
+    /// Fills a printf-style template (the seed's `%1`…`%n` and C forms) with `SeedFormat`.
     package static func render(_ template: String, _ arguments: [FormatArgument]) -> String {
-        var out = ""
-        var next = 0
-        var characters = template[...]
-        while let percent = characters.firstIndex(of: "%") {
-            out += characters[..<percent]
-            characters = characters[characters.index(after: percent)...]
-            guard let first = characters.first else {
-                out += "%"
-                break
-            }
-            if first == "%" {
-                out += "%"
-                characters = characters.dropFirst()
-                continue
-            }
-            // Flags, width and precision, then the conversion.
-            var spec = ""
-            while let character = characters.first, character.isNumber || character == "." || character == "-" {
-                spec.append(character)
-                characters = characters.dropFirst()
-            }
-            guard let conversion = characters.first, "sdxu".contains(conversion) else {
-                // `%1`…`%9` not followed by a conversion: the seed's positional insertion strings.
-                let digits = String(spec.prefix { $0.isNumber })
-                let rest = spec.dropFirst(digits.count)
-                if let position = Int(digits), !digits.hasPrefix("0"), position >= 1 {
-                    out += position <= arguments.count ? arguments[position - 1].text : "%" + digits
-                    out += rest
-                } else {
-                    out += "%" + spec
-                }
-                continue
-            }
-            characters = characters.dropFirst()
-            guard next < arguments.count else {
-                out += "%" + spec + String(conversion)
-                continue
-            }
-            out += format(arguments[next], spec: spec, conversion: conversion)
-            next += 1
-        }
-        out += characters
-        return out
+        SeedFormat.render(template, arguments)
     }
 
     private static func format(_ argument: FormatArgument, spec: String, conversion: Character) -> String {

@@ -287,52 +287,9 @@ package enum MonitorTexts {
     /// MONITOR-01, written to ARM.LOG once the socket listens.
     package static let monitorStarted = MonitorMessage(id: "MONITOR-01", severity: .info, english: "Monitor started.")
 
-    /// The English template and class of a command's ARM.LOG ID, for records the monitor writes itself and
-    /// for `log.append` until the catalog has them.
-    package static func commandTemplate(_ id: String) -> (Severity, String)? {
-        if let entry = commandTemplates[id] { return entry }
-        // The generic texts every command shares (commands.md 1.7).
-        guard let dash = id.lastIndex(of: "-") else { return nil }
-        switch id[id.index(after: dash)...] {
-        case "90": return (.error, "%s received an invalid parameter.")
-        case "91": return (.error, "%s failed in internal processing (%03d). The error code is 0x%x.")
-        case "92": return (.warn, "%s is not in a state where it can be executed.")
-        default: return nil
-        }
-    }
-
-    /// An ARM.LOG message for a command ID: catalog first, then the templates above; nil when unknown.
+    /// An ARM.LOG message for a command's catalog ID; nil when the catalog has no such ID.
     package static func command(_ id: String, _ arguments: [FormatArgument]) -> MonitorMessage? {
-        if let entry = MessageCatalog.entry(id) {
-            return MonitorMessage(id: id, severity: entry.severity, english: entry.en, arguments: arguments)
-        }
-        guard let (severity, english) = commandTemplate(id) else { return nil }
-        return MonitorMessage(id: id, severity: severity, english: english, arguments: arguments)
+        guard let entry = MessageCatalog.entry(id) else { return nil }
+        return MonitorMessage(id: entry.id, severity: entry.severity, english: entry.en, arguments: arguments)
     }
-
-    private static let commandTemplates: [String: (Severity, String)] = [
-        "MONITOR-01": (.info, "Monitor started."),
-        "MONITOR-02": (.info, "Starting in the unrecovered state after a server down."),
-        "ARMGSTRT-01": (.info, "ARMGSTRT succeeded. group-name=%s server-name=%s"),
-        "ARMGSTRT-02": (.error, "ARMGSTRT received an invalid parameter. group-name=%s server-name=%s"),
-        "ARMGSTRT-03": (
-            .error,
-            "ARMGSTRT failed in internal processing (1%03d). The error code is 0x%x. group-name=%s server-name=%s"
-        ),
-        "ARMGSTRT-04": (
-            .warn, "ARMGSTRT is not in a state where the specified operation can be performed. group-name=%s server=%s"
-        ),
-        "ARMGSTOP-01": (.info, "ARMGSTOP succeeded. group-name=%s"),
-        "ARMGSTOP-02": (.error, "ARMGSTOP received an invalid parameter. group-name=%s"),
-        "ARMGSTOP-03": (
-            .warn, "ARMGSTOP is not in a state where the specified operation can be performed. group-name=%s"
-        ),
-        "ARMGSTOP-04": (
-            .error, "ARMGSTOP failed in internal processing (1%03d). The error code is 0x%x. group-name=%s"
-        ),
-        "ARMGWAIT-01": (.info, "ARMGWAIT succeeded."),
-        "ARMGWAIT-02": (.error, "ARMGWAIT received an invalid parameter."),
-        "ARMGWAIT-03": (.warn, "ARMGWAIT timed out. ( %d)"),
-        "ARMGWAIT-04": (.error, "ARMGWAIT failed in internal processing (1%03d). The error code is 0x%x."),
-    ]
 }

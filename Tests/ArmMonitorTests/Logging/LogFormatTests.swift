@@ -52,7 +52,8 @@ import Testing
                 == "ARMGSTRT failed in internal processing (1003). The error code is 0xd."
         )
         #expect(MonitorMessage.render("[%0.4s] %5s|%-3d|100%%", ["abcdefg", "ab", 7]) == "[abcd]    ab|7  |100%")
-        #expect(MonitorMessage.render("missing %s and %2.", []) == "missing %s and %2.")
+        // A placeholder without a value renders empty (SeedFormat), never as the raw template.
+        #expect(MonitorMessage.render("missing %s and %2.", []) == "missing  and .")
         #expect(
             MonitorMessage.render("elapsed time %2 seconds on %1.", ["web", 3]) == "elapsed time 3 seconds on web."
         )

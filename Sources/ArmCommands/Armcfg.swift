@@ -2,7 +2,9 @@ import ArmClient
 import ArmCore
 import ArmProtocol
 
-/// ARMCFG: check and show the configuration (commands.md 2.30). `apply`, `keygen`, `init-lock` and
+/// ARMCFG: check and show the configuration (commands.md 2.30).
+///
+/// `apply`, `keygen`, `init-lock` and
 /// `check --system` belong to the multi-server issue.
 enum Armcfg {
     @Sendable static func run(_ parsed: ParsedArguments, _ context: CommandContext) -> CommandOutcome {

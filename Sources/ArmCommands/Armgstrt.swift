@@ -9,11 +9,17 @@ enum Armgstrt {
         let server = parsed.operands.count > 1 ? parsed.operands[1] : nil
         let fields: [FormatArgument] = [.string(group), .string(server ?? "")]
         if !(NameRule.group.violation(group) == nil) {
-            let message = context.usage(.invalidOperand(name: "group-name", value: group, reason: "invalid name"), fields: fields)
+            let message = context.usage(
+                .invalidOperand(name: "group-name", value: group, reason: "invalid name"),
+                fields: fields
+            )
             return CommandOutcome(exitCode: ExitStatus.usage.rawValue, message: message, log: .record(message))
         }
         if let server, !(NameRule.server.violation(server) == nil) {
-            let message = context.usage(.invalidOperand(name: "server-name", value: server, reason: "invalid name"), fields: fields)
+            let message = context.usage(
+                .invalidOperand(name: "server-name", value: server, reason: "invalid name"),
+                fields: fields
+            )
             return CommandOutcome(exitCode: ExitStatus.usage.rawValue, message: message, log: .record(message))
         }
         switch context.send(.startGroup(group: group, server: server)) {
@@ -29,7 +35,10 @@ enum Armgstop {
         let group = parsed.operands.first ?? ""
         let fields: [FormatArgument] = [.string(group)]
         if !(NameRule.group.violation(group) == nil) {
-            let message = context.usage(.invalidOperand(name: "group-name", value: group, reason: "invalid name"), fields: fields)
+            let message = context.usage(
+                .invalidOperand(name: "group-name", value: group, reason: "invalid name"),
+                fields: fields
+            )
             return CommandOutcome(exitCode: ExitStatus.usage.rawValue, message: message, log: .record(message))
         }
         switch context.send(.stopGroup(group: group)) {
@@ -57,12 +66,17 @@ enum Armgwait {
         }
         let ownGroup = context.system.environment["ARMS_GROUP"] ?? context.system.environment["CLP_GROUPNAME"]
         if let ownGroup, !ownGroup.isEmpty, ownGroup.lowercased() == group.lowercased() {
-            let message = context.usage(.invalidOperand(name: "group-name", value: group, reason: "a script cannot wait for its own group"))
+            let message = context.usage(
+                .invalidOperand(name: "group-name", value: group, reason: "a script cannot wait for its own group")
+            )
             return CommandOutcome(exitCode: ExitStatus.usage.rawValue, message: message, log: .record(message))
         }
         // The request deadline is the wait plus 10 s (commands.md 1.4); 0 waits without limit.
         let deadline = seconds == 0 ? Int(Int32.max) : (seconds + 10) * 1000
-        switch context.send(.waitGroup(group: group, stopped: parsed.flag("STOP"), timeoutSeconds: seconds), deadlineMilliseconds: deadline) {
+        switch context.send(
+            .waitGroup(group: group, stopped: parsed.flag("STOP"), timeoutSeconds: seconds),
+            deadlineMilliseconds: deadline
+        ) {
         case .success(let response): return context.outcome(of: response)
         case .failure(let error): return context.failure(error)
         }

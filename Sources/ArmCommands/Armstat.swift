@@ -1,7 +1,6 @@
 import ArmClient
 import ArmCore
 import ArmProtocol
-import ArmProtocol
 
 /// ARMSTAT: status as a table or JSON, bounded in time (commands.md 2.29).
 enum Armstat {

@@ -93,7 +93,12 @@ package struct CommandContext: Sendable {
 
     /// The "failed in internal processing" message of this command for a step and code; `extra` fills
     /// the command's own trailing fields (group-name=…).
-    package func internalMessage(step: Int, code: Int, extra: [FormatArgument], detail: String? = nil)
+    package func internalMessage(
+        step: Int,
+        code: Int,
+        extra: [FormatArgument],
+        detail: String? = nil
+    )
         -> CatalogMessage
     {
         let entry = MessageCatalog.internalError(prefix: spec.messagePrefix)

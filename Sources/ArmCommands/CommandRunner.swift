@@ -30,7 +30,9 @@ package enum CommandRunner {
         }
         guard let spec = CommandSpec.named(name) else {
             let message = CatalogMessage(.armtool02, [.string(name)])
-            system.writeStderr(message.stderrLine(command: "armtool", language: .from(environment: system.environment)) + "\n")
+            system.writeStderr(
+                message.stderrLine(command: "armtool", language: .from(environment: system.environment)) + "\n"
+            )
             return ExitStatus.usage.rawValue
         }
         let root = system.environment["ARM_ROOT"] ?? ""
@@ -82,7 +84,9 @@ package enum CommandRunner {
     static func finish(_ outcome: CommandOutcome, context: CommandContext) {
         if !outcome.stdout.isEmpty { context.system.writeStdout(outcome.stdout) }
         if let message = outcome.message {
-            context.system.writeStderr(message.stderrLine(command: context.spec.name, language: context.language) + "\n")
+            context.system.writeStderr(
+                message.stderrLine(command: context.spec.name, language: context.language) + "\n"
+            )
         }
         switch outcome.log {
         case .none:

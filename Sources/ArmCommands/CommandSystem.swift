@@ -1,7 +1,9 @@
 import ArmCore
 
 /// What a command may do to the world: the environment, the monitor socket, its own output, the clock and
-/// a few system calls. The executable passes the live one; tests pass fakes (STYLE §2.5).
+/// a few system calls.
+///
+/// The executable passes the live one; tests pass fakes (STYLE §2.5).
 package struct CommandSystem: Sendable {
     /// The process environment.
     package var environment: [String: String]
@@ -57,4 +59,3 @@ package struct CommandSystem: Sendable {
         self.readStateFallback = readStateFallback
     }
 }
-

@@ -1,6 +1,8 @@
 import ArmCore
 
-/// A request from a front end to armmond (docs/protocol.md). One request per connection.
+/// A request from a front end to armmond (docs/protocol.md).
+///
+/// One request per connection.
 package enum ControlRequest: Sendable, Equatable {
     /// armstat: a view (`all`, `cluster`, `server`, `group`, `resource`, `armload`, `mirror`, `share`) and
     /// an optional name.
@@ -31,7 +33,9 @@ package enum ControlRequest: Sendable, Equatable {
         }
     }
 
-    /// Mutating requests need root or `armadm` (commands.md 1.4). Appending a log line is allowed to
+    /// Mutating requests need root or `armadm` (commands.md 1.4).
+    ///
+    /// Appending a log line is allowed to
     /// anyone who may connect, because the monitor checks the record against the catalog.
     package var isMutating: Bool {
         switch self {

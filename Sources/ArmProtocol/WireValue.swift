@@ -1,4 +1,5 @@
 /// A self-describing value: the body of every control frame and the source of every `--json` document.
+///
 /// Objects keep their key order, so encodings and JSON output are deterministic.
 package indirect enum WireValue: Sendable, Equatable {
     case null

@@ -2,6 +2,7 @@ import ArmCore
 import Glibc
 
 /// Reads the last known state from `state.sqlite` while armmond is down (armstat, commands.md 2.29).
+///
 /// libsqlite3 is loaded with `dlopen` only on this path, so `armtool` starts without it.
 package enum StateDatabaseReader {
     private typealias OpenV2 =
@@ -68,10 +69,16 @@ package enum StateDatabaseReader {
         var newest: Int64 = 0
         let sql = "SELECT group_name, state, failed, owner, updated_at FROM group_state ORDER BY group_name"
         _ = query(sql) { statement in
-            groups.append((string(statement, 0) ?? "", string(statement, 1) ?? "stopped", int64(statement, 2) != 0, string(statement, 3)))
+            groups.append(
+                (
+                    string(statement, 0) ?? "", string(statement, 1) ?? "stopped", int64(statement, 2) != 0,
+                    string(statement, 3)
+                )
+            )
             if type(statement, 4) == integerType { newest = max(newest, int64(statement, 4)) }
         }
-        let lastUpdate = newest > 0 ? SeedLogFormat.timestamp(localWallTime(epochMilliseconds: newest)) : meta["last_start_at"]
+        let lastUpdate =
+            newest > 0 ? SeedLogFormat.timestamp(localWallTime(epochMilliseconds: newest)) : meta["last_start_at"]
         return StateFallback(
             lastUpdate: lastUpdate,
             serverName: meta["server_name"],

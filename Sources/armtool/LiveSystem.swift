@@ -12,7 +12,8 @@ extension CommandSystem {
             connector: UnixSocketConnector(),
             writeStdout: { writeAll(1, $0) },
             writeStderr: { writeAll(2, $0) },
-            appendLogLine: { path, lockPath, line in FileLogSink.appendOnce(path: path, lockPath: lockPath, line: line) },
+            appendLogLine: { path, lockPath, line in FileLogSink.appendOnce(path: path, lockPath: lockPath, line: line)
+            },
             wallNow: { LiveClock().wallNow() },
             sleep: { duration in
                 let (seconds, attoseconds) = duration.components
@@ -22,7 +23,12 @@ extension CommandSystem {
             },
             shortHostname: { Hostname.short() },
             exec: { path, arguments, environment in
-                Exec.replace(path: path, arguments: Array(arguments.dropFirst()), environment: environment, argv0: arguments.first).errno
+                Exec.replace(
+                    path: path,
+                    arguments: Array(arguments.dropFirst()),
+                    environment: environment,
+                    argv0: arguments.first
+                ).errno
             },
             executableDirectory: { (try? Paths.executableDirectory()) ?? "/usr/local/bin" },
             readStateFallback: { StateDatabaseReader.read(path: $0) }

@@ -241,7 +241,9 @@ import Testing
         )
         let fake = FakeCommandSystem(monitor: .fail(.unreachable(errno: 111)), fallback: fallback)
         #expect(CommandRunner.run(arguments: ["armstat"], system: fake.system) == 3)
-        #expect(fake.recorded.stdout.hasPrefix("# armmond unreachable; last state from 2025-03-14T09:12:03.417+09:00\n"))
+        #expect(
+            fake.recorded.stdout.hasPrefix("# armmond unreachable; last state from 2025-03-14T09:12:03.417+09:00\n")
+        )
         #expect(fake.recorded.stdout.contains("state stopped"))
         #expect(fake.recorded.stderr.hasPrefix("armstat: "))
         #expect(fake.recorded.logLines.isEmpty, "armstat is not logged")
@@ -273,7 +275,9 @@ import Testing
     }
 
     @Test func showPrintsTheMonitorsText() {
-        let fake = FakeCommandSystem(monitor: .answer { _ in ControlResponse(status: .success, body: .string("# hash abc\n")) })
+        let fake = FakeCommandSystem(
+            monitor: .answer { _ in ControlResponse(status: .success, body: .string("# hash abc\n")) }
+        )
         #expect(CommandRunner.run(arguments: ["armcfg", "show"], system: fake.system) == 0)
         #expect(fake.recorded.stdout == "# hash abc\n")
     }

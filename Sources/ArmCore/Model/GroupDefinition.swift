@@ -52,10 +52,18 @@ package struct ResourceDefinition: Sendable, Equatable {
         self.shutdownOnDeactivateFailure = shutdownOnDeactivateFailure
     }
 
-    /// Resource types. Only `exec` is driven so far; the others are parsed and reported.
+    /// Resource types.
+    ///
+    /// Only `exec` is driven so far; the others are parsed and reported.
     package enum Kind: Sendable, Equatable {
         /// `exec`: start/stop paths (absolute after resolution), optional timeouts, env.
-        case exec(start: String, stop: String, startTimeout: Duration?, stopTimeout: Duration?, environment: [String: String])
+        case exec(
+            start: String,
+            stop: String,
+            startTimeout: Duration?,
+            stopTimeout: Duration?,
+            environment: [String: String]
+        )
         case fip(address: String)
         case disk(device: String, mount: String)
         case mirror(mount: String)

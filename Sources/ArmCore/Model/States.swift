@@ -7,7 +7,9 @@ package enum ServerState: String, Sendable, Codable, CaseIterable {
     case unknown
 }
 
-/// Group states (commands.md 1.8; seed §3.3). A failed group is a flag beside the state.
+/// Group states (commands.md 1.8; seed §3.3).
+///
+/// A failed group is a flag beside the state.
 package enum GroupState: String, Sendable, Codable, CaseIterable {
     case stopped
     case starting

@@ -19,6 +19,14 @@ package enum ControlRequest: Sendable, Equatable {
     case showConfig(pending: Bool)
     /// Completion: names of a kind (`groups`, `servers`, `wids`, `mirrors`, `shares`, `codes`).
     case listNames(kind: String)
+    /// armload: register a watch and start (or, with /W, only register) its program.
+    case armloadStart(ArmloadStartRequest)
+    /// armkill: stop a watch's program and release the WID; `waitSeconds` = `/WAIT`.
+    case armloadKill(wid: String, waitSeconds: Int?)
+    /// armloadc: `stop`, `start`, `pause` or `continue` a watch; `seconds` = the optional time.
+    case armloadControl(wid: String, action: String, seconds: Int?)
+    /// armload /W: the program the command ran itself has ended (exit status, or signal number).
+    case armloadEnded(wid: String, status: Int32?, signal: Int32?)
 
     /// The operation name on the wire.
     package var operation: String {
@@ -30,6 +38,10 @@ package enum ControlRequest: Sendable, Equatable {
         case .appendLog: "log.append"
         case .showConfig: "config.show"
         case .listNames: "names"
+        case .armloadStart: "armload.start"
+        case .armloadKill: "armload.kill"
+        case .armloadControl: "armload.control"
+        case .armloadEnded: "armload.ended"
         }
     }
 
@@ -39,7 +51,7 @@ package enum ControlRequest: Sendable, Equatable {
     /// anyone who may connect, because the monitor checks the record against the catalog.
     package var isMutating: Bool {
         switch self {
-        case .startGroup, .stopGroup: true
+        case .startGroup, .stopGroup, .armloadStart, .armloadKill, .armloadControl, .armloadEnded: true
         case .status, .waitGroup, .appendLog, .showConfig, .listNames: false
         }
     }
@@ -91,6 +103,17 @@ package struct RequestEnvelope: Sendable, Equatable {
             fields += [("pending", .bool(pending))]
         case .listNames(let kind):
             fields += [("kind", .string(kind))]
+        case .armloadStart(let start):
+            fields += start.wireFields
+        case .armloadKill(let wid, let wait):
+            fields += [("wid", .string(wid)), ("wait", .optional(wait))]
+        case .armloadControl(let wid, let action, let seconds):
+            fields += [("wid", .string(wid)), ("action", .string(action)), ("time", .optional(seconds))]
+        case .armloadEnded(let wid, let status, let signal):
+            fields += [
+                ("wid", .string(wid)), ("status", .optional(status.map(Int.init))),
+                ("signal", .optional(signal.map(Int.init))),
+            ]
         }
         return .object(fields)
     }
@@ -123,6 +146,24 @@ package struct RequestEnvelope: Sendable, Equatable {
             request = .appendLog(LogRecord(id: try text("id"), arguments: arguments))
         case "config.show": request = .showConfig(pending: wire["pending"]?.boolValue ?? false)
         case "names": request = .listNames(kind: try text("kind"))
+        case "armload.start": request = .armloadStart(try ArmloadStartRequest(wire: wire))
+        case "armload.kill":
+            request = .armloadKill(
+                wid: try text("wid"),
+                waitSeconds: wire["wait"]?.intValue.flatMap { Int(exactly: $0) }
+            )
+        case "armload.control":
+            request = .armloadControl(
+                wid: try text("wid"),
+                action: try text("action"),
+                seconds: wire["time"]?.intValue.flatMap { Int(exactly: $0) }
+            )
+        case "armload.ended":
+            request = .armloadEnded(
+                wid: try text("wid"),
+                status: wire["status"]?.intValue.flatMap { Int32(exactly: $0) },
+                signal: wire["signal"]?.intValue.flatMap { Int32(exactly: $0) }
+            )
         default: throw .unexpectedContent("unknown operation \(op)")
         }
         self.init(command: command, request: request)

@@ -29,6 +29,33 @@ import Testing
         .appendLog(LogRecord(id: "ARMGSTRT-02", arguments: ["web", 7])),
         .showConfig(pending: true),
         .listNames(kind: "groups"),
+        .armloadStart(
+            ArmloadStartRequest(
+                wid: "WEB",
+                group: "web",
+                arguments: ["/usr/sbin/nginx", "-g", "daemon off;"],
+                searchPath: "/usr/bin",
+                environment: ["A": "1", "ARMS_GROUP": "web"],
+                workingDirectory: "/srv",
+                retry: 3,
+                hours: 1,
+                scriptRestart: true,
+                finalAction: "shutdown",
+                startTimeout: 60,
+                interval: 5,
+                user: "www-data",
+                isService: false,
+                attach: true,
+                isSync: false
+            )
+        ),
+        .armloadStart(ArmloadStartRequest(wid: "PREP", group: "web", arguments: ["prep"], isSync: true)),
+        .armloadKill(wid: "WEB", waitSeconds: 120),
+        .armloadKill(wid: "WEB", waitSeconds: nil),
+        .armloadControl(wid: "DB", action: "stop", seconds: 300),
+        .armloadControl(wid: "DB", action: "pause", seconds: nil),
+        .armloadEnded(wid: "PREP", status: 3, signal: nil),
+        .armloadEnded(wid: "PREP", status: nil, signal: 9),
     ])
     func everyRequestSurvivesARoundTrip(request: ControlRequest) throws {
         let envelope = RequestEnvelope(command: "ARMTEST", request: request)

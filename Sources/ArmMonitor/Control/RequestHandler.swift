@@ -100,6 +100,8 @@ package struct RequestHandler: ControlRequestHandling {
             return ControlResponse(status: .success, body: .string(text))
         case .listNames(let kind):
             return await names(kind)
+        case .armloadStart, .armloadKill, .armloadControl, .armloadEnded:
+            return ControlResponse(status: .internal, messageID: "ARMTOOL-01")
         }
     }
 

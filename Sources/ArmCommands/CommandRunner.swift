@@ -172,5 +172,8 @@ package enum CommandRunner {
         "armsleep": Armsleep.run,
         "armstat": Armstat.run,
         "armcfg": Armcfg.run,
+        "armload": Armload.run,
+        "armkill": Armkill.run,
+        "armloadc": Armloadc.run,
     ]
 }

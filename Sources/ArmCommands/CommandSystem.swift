@@ -29,6 +29,14 @@ package struct CommandSystem: Sendable {
     package var executableDirectory: @Sendable () -> String
     /// Reads the last state from `state.sqlite` when armmond is unreachable (armstat), or nil.
     package var readStateFallback: @Sendable (_ databasePath: String) -> StateFallback?
+    /// The current working directory.
+    package var currentDirectory: @Sendable () -> String
+    /// Finds a program in a search path as `execvp` does: the absolute path, or why not.
+    package var resolveExecutable: @Sendable (_ name: String, _ searchPath: String) -> Result<String, LaunchError>
+    /// The passwd record of an account, or nil.
+    package var lookupUser: @Sendable (_ name: String) -> ProgramUser?
+    /// Runs a program in the foreground with our stdio, forwarding SIGINT/SIGTERM/SIGHUP (armload /W).
+    package var runSynchronously: @Sendable (ProgramSpec) -> Result<ProgramExit, LaunchError>
 
     /// Creates a system.
     package init(
@@ -43,7 +51,15 @@ package struct CommandSystem: Sendable {
         shortHostname: @escaping @Sendable () -> String,
         exec: @escaping @Sendable (String, [String], [String: String]) -> Int32,
         executableDirectory: @escaping @Sendable () -> String,
-        readStateFallback: @escaping @Sendable (String) -> StateFallback?
+        readStateFallback: @escaping @Sendable (String) -> StateFallback?,
+        currentDirectory: @escaping @Sendable () -> String = { "/" },
+        resolveExecutable: @escaping @Sendable (String, String) -> Result<String, LaunchError> = { name, _ in
+            .failure(.notFound(errno: 2))
+        },
+        lookupUser: @escaping @Sendable (String) -> ProgramUser? = { _ in nil },
+        runSynchronously: @escaping @Sendable (ProgramSpec) -> Result<ProgramExit, LaunchError> = { _ in
+            .failure(.spawnFailed(errno: 38))
+        }
     ) {
         self.environment = environment
         self.pid = pid
@@ -57,5 +73,9 @@ package struct CommandSystem: Sendable {
         self.exec = exec
         self.executableDirectory = executableDirectory
         self.readStateFallback = readStateFallback
+        self.currentDirectory = currentDirectory
+        self.resolveExecutable = resolveExecutable
+        self.lookupUser = lookupUser
+        self.runSynchronously = runSynchronously
     }
 }

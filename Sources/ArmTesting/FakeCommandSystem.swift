@@ -16,6 +16,8 @@ package final class FakeCommandSystem: Sendable {
         package var sleeps: [Duration] = []
         /// exec calls: (path, argv, environment).
         package var execs: [(path: String, arguments: [String], environment: [String: String])] = []
+        /// Programs run with `runSynchronously` (armload /W).
+        package var syncRuns: [ProgramSpec] = []
     }
 
     private let record = Mutex(Record())
@@ -25,16 +27,26 @@ package final class FakeCommandSystem: Sendable {
     package let environment: [String: String]
     /// What `readStateFallback` returns.
     package let fallback: StateFallback?
+    /// How `resolveExecutable` answers.
+    package let resolve: @Sendable (String, String) -> Result<String, LaunchError>
+    /// How `runSynchronously` answers.
+    package let runSync: @Sendable (ProgramSpec) -> Result<ProgramExit, LaunchError>
 
     /// Creates a fake with an environment and a monitor behaviour.
     package init(
         environment: [String: String] = ["ARM_ROOT": "/x", "ARM_SERVER": "node1"],
         monitor: FakeControlConnector.Behaviour,
-        fallback: StateFallback? = nil
+        fallback: StateFallback? = nil,
+        resolve: @escaping @Sendable (String, String) -> Result<String, LaunchError> = { _, _ in
+            .failure(.notFound(errno: 2))
+        },
+        runSync: @escaping @Sendable (ProgramSpec) -> Result<ProgramExit, LaunchError> = { _ in .success(.exited(0)) }
     ) {
         self.environment = environment
         self.connector = FakeControlConnector(monitor)
         self.fallback = fallback
+        self.resolve = resolve
+        self.runSync = runSync
     }
 
     /// What happened so far.
@@ -60,7 +72,17 @@ package final class FakeCommandSystem: Sendable {
                 return 2  // ENOENT: exec "fails" so the command goes on and reports it
             },
             executableDirectory: { "/opt/arm/bin" },
-            readStateFallback: { _ in self.fallback }
+            readStateFallback: { _ in self.fallback },
+            currentDirectory: { "/srv" },
+            resolveExecutable: { name, path in self.resolve(name, path) },
+            lookupUser: { name in
+                name == "www-data"
+                    ? ProgramUser(name: name, uid: 33, gid: 33, groups: [33], home: "/var/www", shell: "/bin/sh") : nil
+            },
+            runSynchronously: { spec in
+                self.record.withLock { $0.syncRuns.append(spec) }
+                return self.runSync(spec)
+            }
         )
     }
 }

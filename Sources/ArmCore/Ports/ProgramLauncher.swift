@@ -121,8 +121,9 @@ package enum LaunchError: Error, Sendable, Equatable {
     }
 }
 
-/// Starts ARMLOAD programs in their own session and process group and reports their end by event
-/// (pidfd + epoll on a launcher thread; never a polling loop). Live: ArmSystem; fake: ArmTesting.
+/// Starts ARMLOAD programs in their own session and process group and reports their end by event.
+///
+/// Live (ArmSystem): pidfd + epoll on a launcher thread, never a polling loop; fake: ArmTesting.
 package protocol ProgramLauncher: Sendable {
     /// Starts a program; `events.exited` is called once when it ends.
     func launch(_ spec: ProgramSpec, events: ProgramEvents) throws(LaunchError) -> LaunchedProgram

@@ -42,6 +42,7 @@ extension CommandSpec {
         ],
         examples: ["armkill WEB /WAIT 120 || armdown     # in stop.sh"],
         access: .mutating,
-        seed: "§2.2.2"
+        seed: "§2.2.2",
+        isImplemented: true
     )
 }

@@ -174,6 +174,7 @@ extension CommandSpec {
             """
         ],
         access: .mutating,
-        seed: "§2.2.1"
+        seed: "§2.2.1",
+        isImplemented: true
     )
 }

@@ -14,18 +14,30 @@ package struct MonitorDependencies: Sendable {
     package var clock: any MonitorClock
     /// `state.sqlite`.
     package var stateStore: any StateStore
+    /// Starts, re-attaches and signals ARMLOAD programs.
+    package var programLauncher: any ProgramLauncher
+    /// The shutdown of ARMLOAD action 3.
+    package var powerControl: any PowerControl
+    /// Finds an `armload` program in the caller's `PATH` as `execvp` does (a name with `/` is taken as is).
+    package var resolveExecutable: @Sendable (_ name: String, _ searchPath: String) -> Result<String, LaunchError>
 
     /// Creates the set of ports.
     package init(
         scriptRunner: any ScriptRunner,
         logSink: any LogSink,
         clock: any MonitorClock,
-        stateStore: any StateStore
+        stateStore: any StateStore,
+        programLauncher: any ProgramLauncher,
+        powerControl: any PowerControl,
+        resolveExecutable: @escaping @Sendable (_ name: String, _ searchPath: String) -> Result<String, LaunchError>
     ) {
         self.scriptRunner = scriptRunner
         self.logSink = logSink
         self.clock = clock
         self.stateStore = stateStore
+        self.programLauncher = programLauncher
+        self.powerControl = powerControl
+        self.resolveExecutable = resolveExecutable
     }
 }
 
@@ -55,6 +67,8 @@ package struct MonitorRuntimeConfiguration: Sendable {
     package var logger: Logger
     /// Seed of armscr.log RUN values; nil = random.
     package var runIDSeed: UInt32?
+    /// PID 1 is systemd (`/run/systemd/system` exists): `armload /S` may name a unit.
+    package var systemdAvailable: Bool
 
     /// Creates a configuration.
     package init(
@@ -68,7 +82,8 @@ package struct MonitorRuntimeConfiguration: Sendable {
         onReady: @escaping @Sendable () -> Void = {},
         onHangup: @escaping @Sendable () -> Void = {},
         logger: Logger = Logger(label: "armmond"),
-        runIDSeed: UInt32? = nil
+        runIDSeed: UInt32? = nil,
+        systemdAvailable: Bool = false
     ) {
         self.settings = settings
         self.groups = groups
@@ -81,6 +96,7 @@ package struct MonitorRuntimeConfiguration: Sendable {
         self.onHangup = onHangup
         self.logger = logger
         self.runIDSeed = runIDSeed
+        self.systemdAvailable = systemdAvailable
     }
 }
 
@@ -137,8 +153,24 @@ package final class MonitorDaemon: Sendable {
             store: dependencies.stateStore,
             runIDSeed: configuration.runIDSeed ?? UInt32.random(in: 0...UInt32.max)
         )
+        let supervisor = ArmloadSupervisor(
+            settings: settings,
+            paths: configuration.paths,
+            launcher: dependencies.programLauncher,
+            powerControl: dependencies.powerControl,
+            log: log,
+            clock: dependencies.clock,
+            store: dependencies.stateStore,
+            groups: .manager(manager),
+            resolveExecutable: dependencies.resolveExecutable,
+            systemdAvailable: configuration.systemdAvailable,
+            runIDSeed: configuration.runIDSeed.map { $0 &+ 0x5bd1_e995 } ?? UInt32.random(in: 0...UInt32.max)
+        )
+        await manager.setWatchCleanup { group, factor in await supervisor.stopAll(group: group, factor: factor) }
         do {
-            _ = try await manager.prepare()
+            let report = try await manager.prepare()
+            // config-and-files §3.2: ARMLOAD rows re-attach only after an unclean stop of a single-server cluster.
+            await supervisor.recover(reattach: report.uncleanStop && settings.servers.count == 1)
         } catch {
             if case .unsupportedSchema = error { log.event(MonitorTexts.eventUnsupportedSchema()) }
             log.trace(level: 1, module: "MON", "state database: \(error)")
@@ -151,7 +183,8 @@ package final class MonitorDaemon: Sendable {
             manager: manager,
             log: log,
             settings: settings,
-            configurationText: configuration.configurationText
+            configurationText: configuration.configurationText,
+            supervisor: supervisor
         )
         let server: ControlServer
         do {
@@ -185,7 +218,13 @@ package final class MonitorDaemon: Sendable {
                 services: [
                     .init(service: ControlService(server: server)),
                     .init(service: HangupService(onHangup: configuration.onHangup)),
-                    .init(service: GroupService(manager: manager, onStarted: configuration.onReady)),
+                    .init(
+                        service: GroupService(
+                            manager: manager,
+                            supervisor: supervisor,
+                            onStarted: configuration.onReady
+                        )
+                    ),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 cancellationSignals: [],
@@ -242,15 +281,18 @@ private struct HangupService: Service {
     }
 }
 
-/// The groups as a service: runs the manager, auto-starts, and on graceful shutdown stops every group in
-/// reverse order and records the clean stop (`run_state = stopped-armmond`).
+/// The groups as a service: runs the manager and the ARMLOAD supervisor, auto-starts, and on graceful
+/// shutdown stops every group in reverse order (which stops their WIDs) and records the clean stop
+/// (`run_state = stopped-armmond`).
 private struct GroupService: Service {
     let manager: GroupManager
+    let supervisor: ArmloadSupervisor
     let onStarted: @Sendable () -> Void
 
     func run() async throws {
         await withDiscardingTaskGroup { tasks in
             tasks.addTask { await manager.run() }
+            tasks.addTask { await supervisor.run() }
             await manager.autoStart()
             onStarted()
             do {
@@ -261,6 +303,7 @@ private struct GroupService: Service {
                 // Cancelled without a graceful shutdown: leave run_state = running, as after a crash.
             }
             manager.finish()
+            supervisor.finish()
         }
     }
 }

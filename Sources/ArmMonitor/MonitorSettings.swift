@@ -38,6 +38,10 @@ package struct MonitorSettings: Sendable, Equatable {
     package var logRotation: [String: LogRotation]
     /// The directory holding `armtool`, first in the scripts' `PATH` (commands.md 1.6).
     package var armtoolDirectory: String
+    /// `[armload]` (config-and-files §1.10): watch limit, `/U` accounts, waits, restart delay and backoff.
+    package var armload: ArmloadSettings
+    /// `[services.NAME]` (config-and-files §1.10), for `armload /S NAME`.
+    package var services: [ServiceConfig]
 
     /// Creates settings with the defaults of config-and-files §1.2 and §1.12.
     package init(
@@ -52,7 +56,9 @@ package struct MonitorSettings: Sendable, Equatable {
         socketMode: SocketMode = .ownerAndGroup,
         scriptOutputLines: Int = 1000,
         logRotation: [String: LogRotation] = [:],
-        armtoolDirectory: String = "/usr/bin"
+        armtoolDirectory: String = "/usr/bin",
+        armload: ArmloadSettings = ArmloadSettings(),
+        services: [ServiceConfig] = []
     ) {
         self.clusterName = clusterName
         self.serverName = serverName
@@ -66,10 +72,24 @@ package struct MonitorSettings: Sendable, Equatable {
         self.scriptOutputLines = scriptOutputLines
         self.logRotation = logRotation
         self.armtoolDirectory = armtoolDirectory
+        self.armload = armload
+        self.services = services
     }
 
     /// The rotation of a log file: `[log.files.NAME]`, else the default.
     package func rotation(for file: LogFile) -> LogRotation {
         logRotation[file.configName] ?? file.defaultRotation
+    }
+}
+
+extension ArmloadSettings {
+    /// The restart delay and backoff keys as the restart policy takes them.
+    package var backoff: BackoffSettings {
+        BackoffSettings(
+            restartDelay: .milliseconds(restartDelayMilliseconds),
+            backoffStep: .milliseconds(restartBackoffMilliseconds),
+            backoffMax: .milliseconds(restartBackoffMaxMilliseconds),
+            healthyRun: .milliseconds(restartHealthyMilliseconds)
+        )
     }
 }

@@ -9,9 +9,17 @@ package final class InMemoryLogSink: LogSink {
         var continuation: CheckedContinuation<Void, Never>
     }
 
+    private struct CountWatcher {
+        var file: LogFile
+        var count: Int
+        var predicate: @Sendable (String) -> Bool
+        var continuation: CheckedContinuation<Void, Never>
+    }
+
     private struct State {
         var lines: [LogFile: [String]] = [:]
         var watchers: [Watcher] = []
+        var countWatchers: [CountWatcher] = []
     }
 
     private let state = Mutex(State())
@@ -26,6 +34,12 @@ package final class InMemoryLogSink: LogSink {
             var ready: [CheckedContinuation<Void, Never>] = []
             state.watchers.removeAll { watcher in
                 guard watcher.file == file, watcher.predicate(line) else { return false }
+                ready.append(watcher.continuation)
+                return true
+            }
+            let lines = state.lines[file] ?? []
+            state.countWatchers.removeAll { watcher in
+                guard watcher.file == file, lines.count(where: watcher.predicate) >= watcher.count else { return false }
                 ready.append(watcher.continuation)
                 return true
             }
@@ -48,6 +62,24 @@ package final class InMemoryLogSink: LogSink {
             let found = state.withLock { state -> Bool in
                 if (state.lines[file] ?? []).contains(where: predicate) { return true }
                 state.watchers.append(Watcher(file: file, predicate: predicate, continuation: continuation))
+                return false
+            }
+            if found { continuation.resume() }
+        }
+    }
+
+    /// Suspends until at least `count` lines of `file` satisfy `predicate` (lines already written count).
+    package func waitForLines(
+        in file: LogFile,
+        count: Int,
+        where predicate: @escaping @Sendable (String) -> Bool
+    ) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let found = state.withLock { state -> Bool in
+                if (state.lines[file] ?? []).count(where: predicate) >= count { return true }
+                state.countWatchers.append(
+                    CountWatcher(file: file, count: count, predicate: predicate, continuation: continuation)
+                )
                 return false
             }
             if found { continuation.resume() }

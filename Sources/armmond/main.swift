@@ -158,7 +158,9 @@ let settings = MonitorSettings(
     socketMode: socketMode,
     scriptOutputLines: config.log.scriptOutputLines,
     logRotation: config.log.rotations,
-    armtoolDirectory: (try? Paths.executableDirectory()) ?? "/usr/local/bin"
+    armtoolDirectory: (try? Paths.executableDirectory()) ?? "/usr/local/bin",
+    armload: config.armload,
+    services: config.services
 )
 let configuration = MonitorRuntimeConfiguration(
     settings: settings,
@@ -171,13 +173,24 @@ let configuration = MonitorRuntimeConfiguration(
     },
     onReady: { SystemdNotify.ready(environment: environment) },
     onHangup: { fileSink.reopen() },
-    logger: Logger(label: "armmond")
+    logger: Logger(label: "armmond"),
+    systemdAvailable: access("/run/systemd/system", F_OK) == 0
 )
 let dependencies = MonitorDependencies(
     scriptRunner: LiveScriptRunner(),
     logSink: sink,
     clock: clock,
-    stateStore: store
+    stateStore: store,
+    // Stand-ins until ArmSystem's LiveProgramLauncher and LivePowerControl are merged (ARMLOAD work, issue 4).
+    programLauncher: UnavailableProgramLauncher(),
+    powerControl: LoggingPowerControl(log: monitorLog),
+    resolveExecutable: { name, searchPath in
+        switch Exec.locate(name, searchPath: searchPath.isEmpty ? "/usr/bin:/bin" : searchPath) {
+        case .found(let path): .success(path)
+        case .notExecutable: .failure(.notExecutable(errno: EACCES))
+        case .notFound: .failure(.notFound(errno: ENOENT))
+        }
+    }
 )
 let status = await MonitorDaemon.run(configuration: configuration, dependencies: dependencies)
 lock.release()

@@ -37,18 +37,22 @@ package struct RequestHandler: ControlRequestHandling {
     package let settings: MonitorSettings
     /// The `armcfg show` body: the effective configuration, or the pending changes; nil when there is none.
     package let configurationText: @Sendable (_ pending: Bool) -> String?
+    /// The ARMLOAD supervisor; nil answers the armload requests with "not implemented" (exit 9).
+    package let supervisor: ArmloadSupervisor?
 
     /// Creates a handler.
     package init(
         manager: GroupManager,
         log: MonitorLog,
         settings: MonitorSettings,
-        configurationText: @escaping @Sendable (_ pending: Bool) -> String? = { _ in nil }
+        configurationText: @escaping @Sendable (_ pending: Bool) -> String? = { _ in nil },
+        supervisor: ArmloadSupervisor? = nil
     ) {
         self.manager = manager
         self.log = log
         self.settings = settings
         self.configurationText = configurationText
+        self.supervisor = supervisor
     }
 
     /// The denial of commands.md 1.4: internal step 003, code `0xd`, exit 7.
@@ -101,18 +105,45 @@ package struct RequestHandler: ControlRequestHandling {
         case .listNames(let kind):
             return await names(kind)
         case .armloadStart, .armloadKill, .armloadControl, .armloadEnded:
+            return await armload(envelope, peer: peer)
+        }
+    }
+
+    /// armload, armkill, armloadc and the end of an `armload /W` program (commands.md 2.1–2.3).
+    ///
+    /// The outcome's ARM.LOG line has SOURCE = the command and its PID, except the seed's "command
+    /// monitoring process" rows (ARMLOAD-09, -23, …), which carry armmond's PID (config-and-files §4.2).
+    private func armload(_ envelope: RequestEnvelope, peer: PeerCredentials) async -> ControlResponse {
+        guard let supervisor else { return ControlResponse(status: .internal, messageID: "ARMTOOL-01") }
+        let response: ControlResponse
+        switch envelope.request {
+        case .armloadStart(let request): response = await supervisor.start(request)
+        case .armloadKill(let wid, let waitSeconds):
+            response = await supervisor.kill(wid: wid, waitSeconds: waitSeconds)
+        case .armloadControl(let wid, let action, let seconds):
+            response = await supervisor.control(wid: wid, action: action, seconds: seconds)
+        case .armloadEnded(let wid, let status, let signal):
+            response = await supervisor.ended(wid: wid, status: status, signal: signal)
+        case .status, .startGroup, .stopGroup, .waitGroup, .appendLog, .showConfig, .listNames:
             return ControlResponse(status: .internal, messageID: "ARMTOOL-01")
         }
+        if let id = response.messageID, let message = MonitorTexts.command(id, response.arguments) {
+            let monitorLine = ArmloadTexts.isMonitoringProcessLine(id)
+            log.arm(message, source: envelope.command, pid: monitorLine ? nil : peer.pid)
+        }
+        return response
     }
 
     private func status(view: String, name: String?) async -> ControlResponse {
         let groups = await manager.status()
+        let watches = await supervisor?.status() ?? []
         do {
             let document = try StatusDocument.build(
                 view: view,
                 name: name,
                 settings: settings,
                 groups: groups,
+                armload: watches,
                 time: log.timestamp()
             )
             return ControlResponse(status: .success, body: document)
@@ -229,6 +260,7 @@ package struct RequestHandler: ControlRequestHandling {
         switch kind {
         case "groups": values = await manager.status().map(\.definition.name)
         case "servers": values = settings.servers
+        case "wids": values = await supervisor?.wids() ?? []
         default: values = []
         }
         return ControlResponse(status: .success, body: .array(values.map { .string($0) }))

@@ -148,6 +148,7 @@ package actor GroupManager {
     private var shuttingDown = false
     private var uncleanStart = false
     private var previousRunState: String?
+    private var watchCleanup: (@Sendable (_ group: String, _ factor: StopFactor) async -> Void)?
 
     /// Creates the manager for the local server.
     /// - Parameters:
@@ -282,6 +283,15 @@ package actor GroupManager {
             apply(actions, to: name, alwaysPublish: true)
         }
         return report
+    }
+
+    /// Whether `prepare()` found an unclean previous stop (`meta.run_state` still `running`).
+    package var recoveredFromUncleanStop: Bool { uncleanStart }
+
+    /// Sets what runs after a group's stop script and before its resources are released: the ARMLOAD
+    /// supervisor stops the group's WIDs there (commands.md 2.1 "Group stop cleanup").
+    package func setWatchCleanup(_ cleanup: @escaping @Sendable (_ group: String, _ factor: StopFactor) async -> Void) {
+        watchCleanup = cleanup
     }
 
     /// Starts the `auto_start` groups of this server after a clean previous stop (event `START`).
@@ -422,6 +432,9 @@ package actor GroupManager {
         _ = await waiters.wait(for: canonical) { $0.generation >= generation && !$0.isBusy }
     }
 
+    /// The state of a group (configured name); nil when unknown.
+    package func groupState(_ name: String) -> GroupState? { groups[name]?.machine.state }
+
     /// Every group in definition order, as armstat shows them.
     package func status() -> [GroupStatus] {
         order.compactMap { name in
@@ -535,6 +548,10 @@ package actor GroupManager {
         groups[name]?.resourceStates[resource] = state
     }
 
+    private func currentWatchCleanup() -> (@Sendable (_ group: String, _ factor: StopFactor) async -> Void)? {
+        watchCleanup
+    }
+
     // MARK: - Script sequences (run outside the actor, one per group at a time)
 
     private nonisolated func execute(_ job: Job) async {
@@ -626,6 +643,8 @@ package actor GroupManager {
             resource: Self.scriptResource,
             success ? GroupState.stopped.rawValue : "failed"
         )
+        // commands.md 2.1: the group's WIDs are stopped after its stop script, before the resources.
+        if let cleanup = await currentWatchCleanup() { await cleanup(group.name, factor) }
         let count = min(max(0, resourceCount), group.resources.count)
         for resource in group.resources.prefix(count).reversed() {
             guard case .exec(_, let stop, _, let stopTimeout, let environment) = resource.kind else { continue }

@@ -228,6 +228,84 @@ package final class GRDBStateStore: StateStore {
         }
     }
 
+    /// Every `armload` row, by WID.
+    package func armloadRows() async throws(StateStoreError) -> [ArmloadRecord] {
+        try await access { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT wid, group_name, kind, argv, options, pid, proc_start_ticks, state, monitor_state, restarts,
+                        window_start, started_at, last_exit
+                    FROM armload ORDER BY wid
+                    """
+            ).map { row in
+                let kindText: String = row["kind"]
+                let argvText: String? = row["argv"]
+                let ticks: Int64? = row["proc_start_ticks"]
+                return ArmloadRecord(
+                    wid: row["wid"],
+                    group: row["group_name"] ?? "",
+                    // An unknown word (a newer build's) reads as a program.
+                    kind: ArmloadRecord.Kind(rawValue: kindText) ?? .app,
+                    argv: Self.decodeArgv(argvText),
+                    options: row["options"] ?? "{}",
+                    pid: row["pid"],
+                    procStartTicks: ticks.map { UInt64(bitPattern: $0) },
+                    state: row["state"] ?? "",
+                    monitorState: row["monitor_state"] ?? "",
+                    restarts: row["restarts"],
+                    windowStart: row["window_start"],
+                    startedAt: row["started_at"],
+                    lastExit: row["last_exit"]
+                )
+            }
+        }
+    }
+
+    /// Inserts or replaces the `armload` row of a WID in one transaction.
+    package func saveArmload(_ record: ArmloadRecord) async throws(StateStoreError) {
+        let argv = Self.encodeArgv(record.argv)
+        try await change { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO armload (wid, group_name, kind, argv, options, pid, proc_start_ticks, state,
+                        monitor_state, restarts, window_start, started_at, last_exit)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(wid) DO UPDATE SET wid = excluded.wid, group_name = excluded.group_name,
+                        kind = excluded.kind, argv = excluded.argv, options = excluded.options, pid = excluded.pid,
+                        proc_start_ticks = excluded.proc_start_ticks, state = excluded.state,
+                        monitor_state = excluded.monitor_state, restarts = excluded.restarts,
+                        window_start = excluded.window_start, started_at = excluded.started_at,
+                        last_exit = excluded.last_exit
+                    """,
+                arguments: [
+                    record.wid, record.group, record.kind.rawValue, argv, record.options, record.pid,
+                    record.procStartTicks.map { Int64(bitPattern: $0) }, record.state, record.monitorState,
+                    record.restarts, record.windowStart, record.startedAt, record.lastExit,
+                ]
+            )
+        }
+    }
+
+    /// Deletes the `armload` row of a WID (case-insensitive) in one transaction.
+    package func deleteArmload(wid: String) async throws(StateStoreError) {
+        try await change { db in
+            try db.execute(sql: "DELETE FROM armload WHERE wid = ?", arguments: [wid])
+        }
+    }
+
+    private static func encodeArgv(_ argv: [String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        guard let data = try? encoder.encode(argv) else { return "[]" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func decodeArgv(_ text: String?) -> [String] {
+        guard let text else { return [] }
+        return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+    }
+
     /// `PRAGMA user_version` (for checks and tests).
     package func userVersion() async throws(StateStoreError) -> Int {
         try await access { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }

@@ -21,6 +21,7 @@ package enum StatusDocument {
     ///   - name: Narrows `server`, `group`, `armload`, `mirror`, `share`; for `resource`, a group.
     ///   - settings: Cluster and server settings.
     ///   - groups: The groups' snapshot.
+    ///   - armload: The WIDs' snapshot, in registration order.
     ///   - time: The document time (config-and-files §4.1 timestamp).
     /// - Returns: The document as a wire value (`--json` renders it).
     /// - Throws: `Failure` for an unknown view or name.
@@ -29,6 +30,7 @@ package enum StatusDocument {
         name: String?,
         settings: MonitorSettings,
         groups: [GroupManager.GroupStatus],
+        armload: [ArmloadSupervisor.WatchStatus] = [],
         time: String
     ) throws(Failure) -> WireValue {
         let view = view.lowercased()
@@ -90,9 +92,16 @@ package enum StatusDocument {
             }
             fields.append(("resources", .array(resources)))
         }
-        // Nothing is supervised, mirrored or shared yet: any NAME is unknown.
-        for (section, key) in [("armload", "armload"), ("mirror", "mirrors"), ("share", "shares")] where wanted(section)
-        {
+        if wanted("armload") {
+            var selected = armload
+            if let narrowing {
+                selected = selected.filter { $0.wid.lowercased() == narrowing }
+                guard !selected.isEmpty else { throw .notFound(view: view, name: name ?? "") }
+            }
+            fields.append(("armload", .array(selected.map(watch))))
+        }
+        // Nothing is mirrored or shared yet: any NAME is unknown.
+        for (section, key) in [("mirror", "mirrors"), ("share", "shares")] where wanted(section) {
             if let narrowing { throw .notFound(view: view, name: name ?? narrowing) }
             fields.append((key, .array([])))
         }
@@ -108,6 +117,22 @@ package enum StatusDocument {
             ("state", .string(isLocal ? ServerState.normal.rawValue : ServerState.unknown.rawValue)),
             ("heartbeat_age_s", .null),
             ("interconnects", .array([])),
+        ])
+    }
+
+    private static func watch(_ status: ArmloadSupervisor.WatchStatus) -> WireValue {
+        .object([
+            ("wid", .string(status.wid)),
+            ("group", .string(status.group)),
+            ("kind", .string(status.kind)),
+            ("pid", .optional(status.pid.map(Int.init))),
+            ("unit", .optional(status.unit)),
+            ("start_state", .string(status.startState)),
+            ("monitor_state", .string(status.monitorState)),
+            ("restarts", .int(Int64(status.restarts))),
+            ("retry", .optional(status.retry)),
+            ("started", .optional(status.started)),
+            ("last_exit", .optional(status.lastExit)),
         ])
     }
 

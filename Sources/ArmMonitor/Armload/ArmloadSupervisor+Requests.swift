@@ -1,0 +1,610 @@
+import ArmCore
+import ArmProtocol
+
+extension ArmloadSupervisor {
+    // MARK: - armload (commands.md 2.1)
+
+    /// armload: registers a WID and starts its program (or, with `/W`, only registers it).
+    ///
+    /// Checks in the order of commands.md 2.1: the group's state (ARMLOAD-30), the WID's uniqueness
+    /// (ARMLOAD-02) and the watch limit (ARMLOAD-04), the account (ARMLOAD-12, -22), then the program
+    /// (ARMLOAD-11, -21). Answered once `exec` succeeded, or with `/WAIT` once the program is ready or still
+    /// runs after the wait (ARMLOAD-09 when it ended first: the WID is released, no action is taken).
+    /// - Returns: The answer; its message is the ARM.LOG line of the outcome.
+    package func start(_ request: ArmloadStartRequest) async -> ControlResponse {
+        let wid = request.wid
+        let widArgument = FormatArgument.string(wid)
+        if wid.count > NameRule.watchID.maximumLength {
+            return response("ARMLOAD-05", [widArgument], status: .usage, detail: "WID longer than 255 characters")
+        }
+        if let violation = NameRule.watchID.violation(wid) {
+            return response("ARMLOAD-02", [widArgument], status: .usage, detail: violation)
+        }
+        guard let info = await groups.groupState(request.group),
+            info.state == .starting || info.state == .started || info.state == .stopping
+        else {
+            return response(
+                "ARMLOAD-30",
+                [widArgument, .string(request.group)],
+                detail: "group is not starting, started or stopping on this server"
+            )
+        }
+        // From here on nothing suspends until the WID is registered, so concurrent requests see it.
+        let key = Self.key(wid)
+        if let existing = watches[key] {
+            return response("ARMLOAD-02", [widArgument], detail: "WID already registered (\(existing.wid))")
+        }
+        let live = watches.values.count { [.starting, .running, .restarting, .stopping].contains($0.startState) }
+        guard live < max(1, min(settings.armload.maxWatches, 256)) else {
+            return response("ARMLOAD-04", [widArgument], detail: "\(live) WIDs are live")
+        }
+        let policy = ArmloadWatchPolicy(
+            retry: request.retry,
+            hours: request.hours,
+            scriptRestart: request.scriptRestart,
+            finalAction: request.finalAction.flatMap { FinalAction(rawValue: $0.lowercased()) } ?? .failover,
+            isWatched: request.retry != nil || request.finalAction != nil
+        )
+        let prepared: Prepared
+        switch prepare(request, group: info.name) {
+        case .success(let value): prepared = value
+        case .failure(let refusal): return refusal.response
+        }
+        let registration = nextRegistration
+        nextRegistration += 1
+        var watch = Watch(
+            wid: wid,
+            group: info.name,
+            kind: prepared.kind,
+            spec: prepared.spec,
+            policy: policy,
+            startTimeout: prepared.startTimeout,
+            interval: request.interval,
+            service: prepared.service,
+            startState: request.isSync ? .running : .starting,
+            monitorState: request.isSync ? .sync : (policy.isWatched ? .monitoring : .unwatched),
+            registration: registration
+        )
+        if request.isSync {
+            // `/W`: the command runs the program itself and reports its end (armload.ended).
+            watch.startedAt = clock.wallNow()
+            store(watch, key: key)
+            return ControlResponse(status: .success)
+        }
+        watches[key] = watch
+        let program: LaunchedProgram
+        switch launch(key: key) {
+        case .success(let launched):
+            program = launched
+        case .failure(let error):
+            watches[key] = nil
+            log.event(ArmloadTexts.eventStartFailed(group: info.name, wid: wid, service: prepared.kind == .service))
+            return launchFailure(error, wid: wid, user: prepared.spec?.user?.name)
+        }
+        if let seconds = prepared.startTimeout {
+            store(watches[key] ?? watch, key: key)
+            let token = watches[key]?.run?.token ?? 0
+            let signal = await waitFor(token: token, [.ready, .exited], until: clock.now() + .seconds(seconds))
+            guard var current = watches[key], current.registration == registration else {
+                return response("ARMLOAD-23", [widArgument], detail: "the WID was released while starting")
+            }
+            if signal == .exited || current.run?.token != token {
+                // It ended before it was ready: the start failed; no action (commands.md 2.1 "Readiness").
+                let exit = current.lastExit ?? .unknown
+                release(key: key, registration: registration)
+                log.event(ArmloadTexts.eventStartFailed(group: info.name, wid: wid, service: prepared.kind == .service))
+                if exit == .unknown {
+                    return response("ARMLOAD-23", [widArgument], detail: "ended before it was ready")
+                }
+                return response(
+                    "ARMLOAD-09",
+                    [widArgument, .int(ArmloadTexts.exitCode(exit))],
+                    detail: "ended before it was ready (\(ArmloadTexts.exitText(exit)))"
+                )
+            }
+            current.startState = .running
+            store(current, key: key)
+            if signal == nil {
+                log.trace(level: 3, module: "RSC", "armload \(wid): running after \(seconds)s without READY=1")
+            }
+            return response("ARMLOAD-01", [widArgument])
+        }
+        var running = watches[key] ?? watch
+        running.startState = .running
+        store(running, key: key)
+        log.trace(level: 3, module: "RSC", "armload \(wid): pid \(program.pid) started")
+        return response("ARMLOAD-01", [widArgument])
+    }
+
+    /// The resolved program of a start request.
+    struct Prepared: Sendable {
+        var kind: ArmloadRecord.Kind
+        var spec: ProgramSpec?
+        var service: String?
+        var startTimeout: Int?
+    }
+
+    /// A refusal carrying its answer.
+    struct Refusal: Error {
+        var response: ControlResponse
+    }
+
+    /// Account, program or service of a request (commands.md 2.1 "/U", "Program form", "Service form").
+    func prepare(_ request: ArmloadStartRequest, group: String) -> Result<Prepared, Refusal> {
+        let wid = FormatArgument.string(request.wid)
+        guard let name = request.arguments.first, !name.isEmpty else {
+            return .failure(Refusal(response: response("ARMLOAD-03", [], status: .usage, detail: "no program")))
+        }
+        var user: ProgramUser?
+        if let requested = request.user, !request.isService {
+            // commands.md 2.1: in DOMAIN\user the domain is ignored.
+            let account =
+                requested.split(separator: "\\", omittingEmptySubsequences: false).last.map(String.init)
+                ?? requested
+            guard settings.armload.users.contains(account) else {
+                return .failure(
+                    Refusal(
+                        response: response(
+                            "ARMLOAD-12",
+                            [wid, .string(account)],
+                            detail: "\(account) is not in [armload] users"
+                        )
+                    )
+                )
+            }
+            guard let found = launcher.lookupUser(account) else {
+                return .failure(
+                    Refusal(response: response("ARMLOAD-22", [wid, .string(account), .int(2)], detail: "no such user"))
+                )
+            }
+            user = found
+        }
+        if request.isSync {
+            return .success(Prepared(kind: .app, spec: nil, service: nil, startTimeout: nil))
+        }
+        var environment = request.environment
+        var arguments = request.arguments
+        let path: String
+        let kind: ArmloadRecord.Kind
+        var service: String?
+        var startTimeout = request.startTimeout
+        if request.isService {
+            guard
+                let entry = settings.services.first(where: { $0.name == name })
+                    ?? settings.services.first(where: { $0.name.lowercased() == name.lowercased() })
+            else {
+                // Interpretation: systemd units are not driven yet; without a [services] entry the name is
+                // invalid whether or not PID 1 is systemd.
+                let detail = systemdAvailable ? "systemd units are not supported yet" : "no [services] entry"
+                return .failure(
+                    Refusal(response: response("ARMLOAD-21", [wid, .string(name)], detail: detail))
+                )
+            }
+            guard entry.type == .simple else {
+                return .failure(
+                    Refusal(
+                        response: response(
+                            "ARMLOAD-24",
+                            [wid, .int(95)],
+                            detail: "[services.\(entry.name)] type = \"forking\" is not supported yet"
+                        )
+                    )
+                )
+            }
+            guard let executable = entry.start.first, executable.hasPrefix("/") else {
+                return .failure(
+                    Refusal(
+                        response: response("ARMLOAD-21", [wid, .string(name)], detail: "start argv is not absolute")
+                    )
+                )
+            }
+            if entry.user != "root" && !entry.user.isEmpty {
+                guard let found = launcher.lookupUser(entry.user) else {
+                    return .failure(
+                        Refusal(
+                            response: response(
+                                "ARMLOAD-22",
+                                [wid, .string(entry.user), .int(2)],
+                                detail: "no such user"
+                            )
+                        )
+                    )
+                }
+                user = found
+            }
+            for variable in entry.environment { environment[variable.name] = variable.value }
+            arguments = entry.start
+            path = executable
+            kind = .service
+            service = entry.name
+            // Interpretation: a simple [services] process is started once exec succeeded, as systemd's
+            // Type=simple; an explicit /WAIT asks for the readiness wait of the program form.
+            startTimeout = request.startTimeout
+        } else {
+            switch resolveExecutable(name, request.searchPath) {
+            case .success(let found):
+                path = found.hasPrefix("/") ? found : Self.join(request.workingDirectory, found)
+            case .failure(let error):
+                return .failure(
+                    Refusal(
+                        response: response(
+                            "ARMLOAD-11",
+                            [wid, .int(Int(error.errno))],
+                            detail: "\(name): \(ScriptExecution.errorText(error.errno))"
+                        )
+                    )
+                )
+            }
+            kind = .app
+        }
+        if let user {
+            environment["HOME"] = user.home
+            environment["USER"] = user.name
+            environment["LOGNAME"] = user.name
+            environment["SHELL"] = user.shell
+        }
+        var notifySocket: String?
+        if startTimeout != nil {
+            notifySocket = paths.run + "/notify/" + request.wid
+            environment["NOTIFY_SOCKET"] = notifySocket
+        }
+        let spec = ProgramSpec(
+            path: path,
+            arguments: arguments,
+            environment: environment,
+            workingDirectory: request.workingDirectory.isEmpty ? "/" : request.workingDirectory,
+            user: user,
+            notifySocketPath: notifySocket
+        )
+        return .success(Prepared(kind: kind, spec: spec, service: service, startTimeout: startTimeout))
+    }
+
+    /// The answer to a launch that failed (nothing registered).
+    func launchFailure(_ error: LaunchError, wid: String, user: String?) -> ControlResponse {
+        let detail = ScriptExecution.errorText(error.errno)
+        switch error {
+        case .userSwitchFailed(let code):
+            return response("ARMLOAD-10", [.string(wid), .string(user ?? "root"), .int(Int(code))], detail: detail)
+        case .notFound(let code), .notExecutable(let code), .spawnFailed(let code):
+            return response("ARMLOAD-11", [.string(wid), .int(Int(code))], detail: detail)
+        }
+    }
+
+    /// armload /W: the program the command ran has ended; the WID stays registered as `ended`.
+    /// - Parameters:
+    ///   - wid: The WID.
+    ///   - status: Its exit status, when it exited.
+    ///   - signal: The signal that killed it, when it was killed.
+    /// - Returns: ARMLOAD-01 (status 0) or ARMLOAD-09 (the exit code); ARMLOAD-08 when the WID is not a
+    ///   running `/W` WID.
+    package func ended(wid: String, status: Int32?, signal: Int32?) -> ControlResponse {
+        let key = Self.key(wid)
+        guard var watch = watches[key], watch.monitorState == .sync, watch.startState == .running else {
+            return response("ARMLOAD-08", [], detail: "\(wid) is not a running /W WID")
+        }
+        let exit: ProgramExit = signal.map { .signaled($0) } ?? .exited(status ?? 0)
+        watch.startState = .ended
+        watch.lastExit = exit
+        store(watch, key: key)
+        if exit == .exited(0) { return response("ARMLOAD-01", [.string(watch.wid)]) }
+        return response("ARMLOAD-09", [.string(watch.wid), .int(ArmloadTexts.exitCode(exit))])
+    }
+
+    // MARK: - armkill (commands.md 2.2)
+
+    /// armkill: stops the WID's program and releases the WID.
+    /// - Parameters:
+    ///   - wid: The WID, any case.
+    ///   - waitSeconds: `/WAIT`; nil = `[armload] stop_wait_s`.
+    /// - Returns: ARMKILL-01, -04 (SIGKILL needed), -07 step 3060 (had ended unasked), -02 (unknown, exit 5)
+    ///   or -05 (still alive 5 s after SIGKILL; the WID stays).
+    package func kill(wid: String, waitSeconds: Int?) async -> ControlResponse {
+        let key = Self.key(wid)
+        guard let watch = watches[key] else {
+            return response("ARMKILL-02", [.string(wid)], detail: "WID not registered on this server")
+        }
+        let name = FormatArgument.string(watch.wid)
+        let registration = watch.registration
+        if watch.run == nil {
+            let unasked = watch.startState == .ended && watch.endedUnasked
+            release(key: key, registration: registration)
+            if unasked {
+                return response("ARMKILL-07", [name, .int(60), .int(0)], status: .success, detail: "already ended")
+            }
+            return response("ARMKILL-01", [name])
+        }
+        let wait = Duration.seconds(waitSeconds ?? settings.armload.stopWaitSeconds)
+        switch await terminate(key: key, wait: wait) {
+        case .ended(let forced):
+            release(key: key, registration: registration)
+            return response(forced ? "ARMKILL-04" : "ARMKILL-01", [name])
+        case .survived:
+            return response("ARMKILL-05", [name], detail: "alive 5 s after SIGKILL")
+        }
+    }
+
+    // MARK: - armloadc (commands.md 2.3)
+
+    /// armloadc: stop, start, pause or continue a WID.
+    /// - Parameters:
+    ///   - wid: The WID, any case.
+    ///   - action: `stop`, `start`, `pause` or `continue`.
+    ///   - seconds: The wait of stop and start; nil = 60.
+    /// - Returns: ARMLOADC-01; -02 (unknown WID: exit 5; unknown action: exit 2); -03 (refused by the matrix);
+    ///   -04 (not terminated in time); -05 (start failed).
+    package func control(wid: String, action: String, seconds: Int?) async -> ControlResponse {
+        let word = action
+        let action = ControlAction(rawValue: word.lowercased())
+        let time = seconds ?? 60
+        let timeText = action == .pause || action == .continue ? "-" : String(time)
+        let key = Self.key(wid)
+        let shownWID = watches[key]?.wid ?? wid
+        let arguments: [FormatArgument] = [.string(shownWID), .string(word.lowercased()), .string(timeText)]
+        guard let action else {
+            return response("ARMLOADC-02", arguments, status: .usage, detail: "unknown action \(word)")
+        }
+        guard let watch = watches[key] else {
+            return response("ARMLOADC-02", arguments, status: .notFound, detail: "WID not registered on this server")
+        }
+        if let refusal = ArmloadControl.refusal(action, start: watch.startState, monitor: watch.monitorState) {
+            return response("ARMLOADC-03", arguments, detail: refusal)
+        }
+        switch action {
+        case .pause, .continue:
+            var changed = watch
+            changed.monitorState = action == .pause ? .paused : .monitoring
+            store(changed, key: key)
+            return response("ARMLOADC-01", arguments)
+        case .stop:
+            switch await terminate(key: key, wait: .seconds(time)) {
+            case .ended(let forced):
+                guard var stopped = watches[key], stopped.registration == watch.registration else {
+                    return response("ARMLOADC-01", arguments)
+                }
+                stopped.startState = .stopped
+                stopped.stopRequested = false
+                stopped.endedUnasked = false
+                stopped.generation += 1
+                store(stopped, key: key)
+                if forced {
+                    log.arm(ArmloadTexts.row("ARMLOAD-27", [.string(watch.wid)]), source: "ARMLOAD")
+                }
+                return response("ARMLOADC-01", arguments)
+            case .survived:
+                log.arm(ArmloadTexts.row("ARMLOAD-28", [.string(watch.wid)]), source: "ARMLOAD")
+                return response("ARMLOADC-04", arguments, detail: "alive 5 s after SIGKILL")
+            }
+        case .start:
+            return await restart(key: key, watch: watch, seconds: seconds, arguments: arguments)
+        }
+    }
+
+    /// armloadc start: the original command again; the monitoring state is kept (restored).
+    private func restart(
+        key: String,
+        watch: Watch,
+        seconds: Int?,
+        arguments: [FormatArgument]
+    ) async -> ControlResponse {
+        var starting = watch
+        starting.startState = .starting
+        starting.endedUnasked = false
+        watches[key] = starting
+        let isService = watch.kind == .service
+        switch launch(key: key) {
+        case .success:
+            break
+        case .failure(let error):
+            starting.startState = watch.startState
+            store(starting, key: key)
+            log.event(ArmloadTexts.eventStartFailed(group: watch.group, wid: watch.wid, service: isService))
+            return response(
+                "ARMLOADC-05",
+                arguments + [.string("exec"), .int(Int(error.errno))],
+                status: .failed,
+                detail: ScriptExecution.errorText(error.errno)
+            )
+        }
+        store(watches[key] ?? starting, key: key)
+        if let readiness = seconds ?? watch.startTimeout, watch.startTimeout != nil {
+            let token = watches[key]?.run?.token ?? 0
+            let signal = await waitFor(token: token, [.ready, .exited], until: clock.now() + .seconds(readiness))
+            guard var current = watches[key], current.registration == watch.registration else {
+                return response("ARMLOADC-01", arguments)
+            }
+            if signal == .exited || current.run?.token != token {
+                let exit = current.lastExit ?? .unknown
+                log.event(ArmloadTexts.eventStartFailed(group: watch.group, wid: watch.wid, service: isService))
+                return response(
+                    "ARMLOADC-05",
+                    arguments + [.string("start"), .int(ArmloadTexts.exitCode(exit))],
+                    status: .failed,
+                    detail: "ended before it was ready (\(ArmloadTexts.exitText(exit)))"
+                )
+            }
+            current.startState = .running
+            store(current, key: key)
+            return response("ARMLOADC-01", arguments)
+        }
+        var running = watches[key] ?? starting
+        running.startState = .running
+        store(running, key: key)
+        return response("ARMLOADC-01", arguments)
+    }
+
+    // MARK: - Group stop cleanup (commands.md 2.1)
+
+    /// Stops every WID of a group as armkill does with its default wait and releases it; called by the group
+    /// manager after the group's stop script and before its resources are released.
+    ///
+    /// A stop not caused by `/SCR` (factor `GROUPRESTART`) also resets the group's restart counters.
+    /// ARMLOAD-27 is written when SIGKILL was needed, ARMLOAD-28 when a program survived it (the WID is
+    /// released anyway, so the next start of the group can register it again).
+    package func stopAll(group: String, factor: StopFactor) async {
+        let name = group.lowercased()
+        if factor != .groupRestart {
+            let prefix = name + "\u{0}"
+            for key in counters.keys where key.hasPrefix(prefix) {
+                RestartPolicy.reset(&counters[key, default: RestartCounter()])
+            }
+        }
+        let members = watches.filter { $0.value.group.lowercased() == name }.map { ($0.key, $0.value) }
+        guard !members.isEmpty else { return }
+        let wait = Duration.seconds(settings.armload.stopWaitSeconds)
+        await withTaskGroup(of: Void.self) { tasks in
+            for (key, watch) in members {
+                tasks.addTask { await self.cleanUp(key: key, registration: watch.registration, wait: wait) }
+            }
+        }
+    }
+
+    private func cleanUp(key: String, registration: UInt64, wait: Duration) async {
+        guard let watch = watches[key], watch.registration == registration else { return }
+        if watch.run != nil {
+            switch await terminate(key: key, wait: wait) {
+            case .ended(let forced):
+                if forced { log.arm(ArmloadTexts.row("ARMLOAD-27", [.string(watch.wid)]), source: "ARMLOAD") }
+            case .survived:
+                log.arm(ArmloadTexts.row("ARMLOAD-28", [.string(watch.wid)]), source: "ARMLOAD")
+            }
+        }
+        log.trace(level: 3, module: "RSC", "armload \(watch.wid): released at the stop of group \(watch.group)")
+        release(key: key, registration: registration)
+    }
+
+    // MARK: - Recovery (config-and-files §3.2)
+
+    /// Start-up recovery of the `armload` rows (config-and-files §3.2).
+    ///
+    /// The rows are reset (each written to a trace line first), except when `reattach` (an unclean stop
+    /// of a single-server cluster): then a row whose pid still has the same start ticks is
+    /// re-attached, and one whose process died meanwhile is handled as a failure now. Nothing is started, so
+    /// no program runs twice.
+    /// - Parameter reattach: The previous armmond ended uncleanly and this is a single-server cluster.
+    package func recover(reattach: Bool) async {
+        let rows: [ArmloadRecord]
+        do {
+            rows = try await store.armloadRows()
+        } catch {
+            log.trace(level: 1, module: "RSC", "armload rows: state database read failed: \(error)")
+            return
+        }
+        for row in rows {
+            guard reattach, let options = ArmloadStoredOptions(text: row.options) else {
+                log.trace(
+                    level: 2,
+                    module: "RSC",
+                    "armload row reset: wid=\(row.wid) group=\(row.group) kind=\(row.kind.rawValue) "
+                        + "pid=\(row.pid.map(String.init) ?? "-") state=\(row.state) argv=\(row.argv)"
+                )
+                effectSink.yield(.delete(row.wid))
+                continue
+            }
+            reattachRow(row, options: options)
+        }
+    }
+
+    private func reattachRow(_ row: ArmloadRecord, options: ArmloadStoredOptions) {
+        let key = Self.key(row.wid)
+        guard watches[key] == nil else { return }
+        let user = options.user.flatMap { launcher.lookupUser($0) }
+        let spec = options.path.map { path in
+            ProgramSpec(
+                path: path,
+                arguments: row.argv,
+                environment: options.env,
+                workingDirectory: options.cwd,
+                user: user,
+                notifySocketPath: options.startTimeout != nil ? paths.run + "/notify/" + row.wid : nil
+            )
+        }
+        var counter = RestartCounter()
+        counter.used = row.restarts
+        counter.windowStart = row.windowStart.map { monotonicInstant(wallMilliseconds: $0) }
+        counters[Self.counterKey(group: row.group, wid: row.wid)] = counter
+        let registration = nextRegistration
+        nextRegistration += 1
+        let startState = WatchStartState(rawValue: row.state) ?? .ended
+        let monitorState =
+            WatchMonitorState(rawValue: row.monitorState) ?? WatchMonitorState(rawValue: options.monitor) ?? .unwatched
+        var watch = Watch(
+            wid: row.wid,
+            group: row.group,
+            kind: row.kind,
+            spec: spec,
+            policy: options.policy,
+            startTimeout: options.startTimeout,
+            interval: options.interval,
+            service: options.unit,
+            startState: startState,
+            monitorState: monitorState,
+            registration: registration
+        )
+        watch.startedAt = row.startedAt.map {
+            WallTime(epochMilliseconds: $0, utcOffsetSeconds: clock.wallNow().utcOffsetSeconds)
+        }
+        watch.lastExit = row.lastExit.flatMap(Self.parseExit)
+        watches[key] = watch
+        let hadProcess = [.starting, .running, .stopping, .restarting].contains(startState)
+        guard hadProcess, monitorState != .sync else {
+            log.trace(level: 2, module: "RSC", "armload \(row.wid): kept as \(row.state)/\(row.monitorState)")
+            return
+        }
+        if let pid = row.pid, let ticks = row.procStartTicks,
+            attach(key: key, pid: pid, startTicks: ticks, startedAt: watch.startedAt)
+        {
+            var attached = watches[key] ?? watch
+            attached.startState = .running
+            store(attached, key: key)
+            log.trace(level: 2, module: "RSC", "armload \(row.wid): re-attached to pid \(pid)")
+            return
+        }
+        // The process died while armmond was away: a failure now (its status is unknown).
+        log.arm(ArmloadTexts.row("ARMLOAD-23", [.string(row.wid)]), source: "ARMLOAD")
+        watch.startState = .ended
+        watch.endedUnasked = true
+        watch.lastExit = .unknown
+        watch.generation += 1
+        store(watch, key: key)
+        guard monitorState == .monitoring else { return }
+        let ranFor =
+            row.startedAt.map { Duration.milliseconds(max(0, clock.wallNow().epochMilliseconds - $0)) } ?? .zero
+        let due = Due(
+            key: key,
+            registration: registration,
+            generation: watch.generation,
+            deadline: clock.now(),
+            script: false
+        )
+        effectSink.yield(.decide(due, ranFor: ranFor))
+    }
+
+    private static func parseExit(_ text: String) -> ProgramExit? {
+        if text.hasPrefix("exit="), let status = Int32(text.dropFirst(5)) { return .exited(status) }
+        if text == "unknown" { return .unknown }
+        return nil
+    }
+
+    // MARK: - Answers
+
+    /// A catalogued answer: the status is the entry's unless given.
+    func response(
+        _ id: String,
+        _ arguments: [FormatArgument],
+        status: ExitStatus? = nil,
+        detail: String? = nil
+    ) -> ControlResponse {
+        ControlResponse(
+            status: status ?? MessageCatalog.entry(id)?.status ?? .internal,
+            messageID: id,
+            arguments: arguments,
+            detail: detail
+        )
+    }
+
+    /// `directory/name` for a relative path found in a relative `PATH` entry.
+    static func join(_ directory: String, _ name: String) -> String {
+        let base = directory.isEmpty ? "/" : directory
+        return base.hasSuffix("/") ? base + name : base + "/" + name
+    }
+}

@@ -110,7 +110,12 @@ func row(_ name: String) -> CommandSpec {
 
     @Test func onlyTheCommandsBuiltSoFarAreImplemented() {
         let implemented = Set(CommandSpec.all.filter(\.isImplemented).map(\.name))
-        #expect(implemented == ["armgstrt", "armgstop", "armgwait", "armsleep", "armstat", "armcfg", "armmond"])
+        #expect(
+            implemented == [
+                "armgstrt", "armgstop", "armgwait", "armsleep", "armstat", "armcfg", "armmond", "armload", "armkill",
+                "armloadc",
+            ]
+        )
     }
 
     @Test func jsonIsOfferedOnlyByCommandsThatPrintState() {

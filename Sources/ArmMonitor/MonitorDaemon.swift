@@ -167,6 +167,8 @@ package final class MonitorDaemon: Sendable {
             runIDSeed: configuration.runIDSeed.map { $0 &+ 0x5bd1_e995 } ?? UInt32.random(in: 0...UInt32.max)
         )
         await manager.setWatchCleanup { group, factor in await supervisor.stopAll(group: group, factor: factor) }
+        let power = dependencies.powerControl
+        await manager.setScriptTimeoutAction { reason in await power.shutdown(reboot: false, reason: reason) }
         do {
             let report = try await manager.prepare()
             // config-and-files §3.2: ARMLOAD rows re-attach only after an unclean stop of a single-server cluster.

@@ -149,6 +149,8 @@ package actor GroupManager {
     private var uncleanStart = false
     private var previousRunState: String?
     private var watchCleanup: (@Sendable (_ group: String, _ factor: StopFactor) async -> Void)?
+    /// The power action for a script past its timeout (config-and-files §1.7); nil = none.
+    private var scriptTimeoutAction: (@Sendable (_ reason: String) async -> Void)?
 
     /// Creates the manager for the local server.
     /// - Parameters:
@@ -287,6 +289,11 @@ package actor GroupManager {
 
     /// Whether `prepare()` found an unclean previous stop (`meta.run_state` still `running`).
     package var recoveredFromUncleanStop: Bool { uncleanStart }
+
+    /// Sets the power action taken when a script passes its timeout (events 9000/9001).
+    package func setScriptTimeoutAction(_ action: @escaping @Sendable (_ reason: String) async -> Void) {
+        scriptTimeoutAction = action
+    }
 
     /// Sets what runs after a group's stop script and before its resources are released: the ARMLOAD
     /// supervisor stops the group's WIDs there (commands.md 2.1 "Group stop cleanup").
@@ -730,9 +737,12 @@ package actor GroupManager {
         if case .start = phase { isStart = true } else { isStart = false }
         switch outcome {
         case .timedOut:
-            // config-and-files §1.7: a script past its timeout shuts the server down (9000/9001). The power
-            // action port comes with a later issue; until then the group is only marked failed.
+            // config-and-files §1.7: a script past its timeout shuts the server down (9000/9001), through the
+            // power port, which in a test rig only logs what it would do.
             log.event(MonitorTexts.eventScriptTimeout(group: group.name, start: isStart))
+            if let action = await scriptTimeoutAction {
+                await action("\(label) of group \(group.name) passed its timeout")
+            }
         case .execFailed(let errno) where isGroupScript:
             log.event(
                 MonitorTexts.eventScriptExecFailed(

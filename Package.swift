@@ -30,8 +30,10 @@ let package = Package(
         .target(name: "ArmCore", swiftSettings: strict),
         // Wire formats shared by both ends of the control socket.
         .target(name: "ArmProtocol", dependencies: ["ArmCore"], swiftSettings: strict),
+        // Process creation for ARMLOAD programs: the code between clone and execve (async-signal-safe C).
+        .target(name: "CArmSpawn"),
         // Linux system calls (Glibc only): processes, pidfd, sockets, files, clocks.
-        .target(name: "ArmSystem", dependencies: ["ArmCore"], swiftSettings: strict),
+        .target(name: "ArmSystem", dependencies: ["ArmCore", "CArmSpawn"], swiftSettings: strict),
         // The only path from a front end to the monitor.
         .target(name: "ArmClient", dependencies: ["ArmCore", "ArmProtocol"], swiftSettings: strict),
         // One file per command plus CommandRunner.
@@ -75,7 +77,11 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
-        .testTarget(name: "ArmSystemTests", dependencies: ["ArmCore", "ArmSystem"], swiftSettings: strict),
+        .testTarget(
+            name: "ArmSystemTests",
+            dependencies: ["ArmCore", "ArmSystem", "CArmSpawn"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "ArmEndToEndTests", dependencies: ["ArmCore"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

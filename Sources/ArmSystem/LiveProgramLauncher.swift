@@ -132,7 +132,10 @@ package final class LiveProgramLauncher: ProgramLauncher {
 
     /// The passwd record (`getpwnam_r`) and the groups `initgroups` would set (`getgrouplist`, primary
     /// group included); nil when there is no such account or the lookup fails.
-    package func lookupUser(_ name: String) -> ProgramUser? {
+    package func lookupUser(_ name: String) -> ProgramUser? { Self.lookup(user: name) }
+
+    /// The passwd record and groups of an account, without a launcher (armload /W in the front end).
+    package static func lookup(user name: String) -> ProgramUser? {
         guard !name.isEmpty, let account = try? Accounts.user(named: name) else { return nil }
         return ProgramUser(
             name: account.name,

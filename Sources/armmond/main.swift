@@ -181,9 +181,12 @@ let dependencies = MonitorDependencies(
     logSink: sink,
     clock: clock,
     stateStore: store,
-    // Stand-ins until ArmSystem's LiveProgramLauncher and LivePowerControl are merged (ARMLOAD work, issue 4).
-    programLauncher: UnavailableProgramLauncher(),
-    powerControl: LoggingPowerControl(log: monitorLog),
+    programLauncher: LiveProgramLauncher(),
+    powerControl: LivePowerControl(
+        isTestRig: paths.isTestRig,
+        shutdownAction: config.cluster.shutdownAction.rawValue,
+        log: { text in monitorLog.trace(level: 1, module: "MON", text) }
+    ),
     resolveExecutable: { name, searchPath in
         switch Exec.locate(name, searchPath: searchPath.isEmpty ? "/usr/bin:/bin" : searchPath) {
         case .found(let path): .success(path)

@@ -31,7 +31,25 @@ extension CommandSystem {
                 ).errno
             },
             executableDirectory: { (try? Paths.executableDirectory()) ?? "/usr/local/bin" },
-            readStateFallback: { StateDatabaseReader.read(path: $0) }
+            readStateFallback: { StateDatabaseReader.read(path: $0) },
+            currentDirectory: {
+                var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
+                let found = buffer.withUnsafeMutableBufferPointer { pointer in
+                    pointer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: pointer.count) {
+                        getcwd($0, pointer.count)
+                    } != nil
+                }
+                return found ? String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self) : "/"
+            },
+            resolveExecutable: { name, searchPath in
+                switch Exec.locate(name, searchPath: searchPath) {
+                case .found(let path): .success(path)
+                case .notExecutable: .failure(.notExecutable(errno: EACCES))
+                case .notFound: .failure(.notFound(errno: ENOENT))
+                }
+            },
+            lookupUser: { LiveProgramLauncher.lookup(user: $0) },
+            runSynchronously: { SyncProgram.run($0) }
         )
     }
 }

@@ -165,6 +165,21 @@ import Testing
         #expect(status.state == .stopped && status.failed)
     }
 
+    @Test func aScriptTimeoutAsksThePowerPortToShutTheServerDown() async throws {
+        let harness = Harness(groups: [.fixture("web", autoStart: false)])
+        harness.runner.script(harness.start("web"), outcome: .timedOut)
+        let power = FakePowerControl()
+        try await harness.run { manager in
+            await manager.setScriptTimeoutAction { reason in await power.shutdown(reboot: false, reason: reason) }
+            _ = try await manager.prepare()
+            _ = await manager.startGroup("web")
+            await manager.waitUntilSettled("web")
+        }
+        #expect(power.requests.count == 1)
+        #expect(power.requests.first?.reboot == false)
+        #expect(power.requests.first?.reason.contains("web") == true)
+    }
+
     @Test func aStopScriptTimeoutLeavesTheGroupStartedAndFailed() async throws {
         let harness = Harness(groups: [.fixture("web", autoStart: false)])
         harness.runner.script(harness.stop("web"), outcome: .timedOut)

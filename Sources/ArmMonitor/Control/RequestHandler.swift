@@ -56,7 +56,7 @@ package struct RequestHandler: ControlRequestHandling {
     package func deny(_ envelope: RequestEnvelope, from peer: PeerCredentials) async -> ControlResponse {
         let id = "\(envelope.command)-91"
         let arguments: [FormatArgument] = [3, 13]
-        if let message = MonitorTexts.command(id, [.string(envelope.command)] + arguments) {
+        if let message = MonitorTexts.command(id, arguments) {
             log.arm(message, source: envelope.command, pid: peer.pid)
         }
         return ControlResponse(

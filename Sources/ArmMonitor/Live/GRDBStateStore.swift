@@ -43,6 +43,8 @@ package final class GRDBStateStore: StateStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.label = "state.sqlite"
+        // armstat's read-only fallback may hold a lock while armmond starts; wait instead of failing.
+        configuration.busyMode = .timeout(5)
         // Set here rather than with `journalMode = .wal`, which makes GRDB lower `synchronous` to NORMAL.
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL")

@@ -49,6 +49,16 @@ package final class DaemonLock: Sendable {
         return DaemonLock(descriptor: descriptor, pid: pid, lockPath: lockPath, pidPath: pidPath)
     }
 
+    /// Whether another process holds the lock, without taking it for long: `.alreadyRunning(pid:)` when
+    /// held, nil when free (or when the lock file cannot be opened: the real acquisition reports that).
+    package static func probe(lockPath: String, pidPath: String) -> SystemError? {
+        let descriptor = retryingOnInterrupt { open(lockPath, O_RDONLY | O_CLOEXEC) }
+        guard descriptor >= 0 else { return nil }
+        defer { closeDescriptor(descriptor) }
+        guard retryingOnInterrupt({ flock(descriptor, LOCK_EX | LOCK_NB) }) != 0 else { return nil }
+        return currentErrno() == EWOULDBLOCK ? .alreadyRunning(pid: holderPid(pidPath: pidPath)) : nil
+    }
+
     /// The pid recorded in a pid file, if it holds a positive decimal number.
     package static func holderPid(pidPath: String) -> Int32? {
         guard let text = try? FileIO.readText(path: pidPath) else { return nil }

@@ -96,7 +96,9 @@ struct SpawnedScript: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, out.write, 1)
         posix_spawn_file_actions_adddup2(&actions, err.write, 2)
-        // Every descriptor of ours is O_CLOEXEC, so exec closes the pipe ends and anything else.
+        // Close everything above stderr in the child: not every descriptor of the daemon is O_CLOEXEC (NIO's
+        // epoll and listening sockets, inherited ones), and a daemon a script starts must not keep them.
+        _ = GlibcExtras.addClosefrom?(&actions, 3)
         _ = addChdir(&actions, invocation.workingDirectory)
 
         var attributes = posix_spawnattr_t()

@@ -55,6 +55,25 @@ enum SystemdNotify {
     }
 }
 
+/// Whether something accepts connections on a Unix stream socket path.
+func socketAccepts(_ path: String) -> Bool {
+    let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var address = sockaddr_un()
+    address.sun_family = sa_family_t(AF_UNIX)
+    let bytes = Array(path.utf8)
+    guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { return false }
+    withUnsafeMutableBytes(of: &address.sun_path) { raw in
+        for (index, byte) in bytes.enumerated() { raw[index] = byte }
+    }
+    return withUnsafePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) == 0
+        }
+    }
+}
+
 /// Starting in the background: the same program with `/F`, in its own session with stdio on /dev/null.
 ///
 /// The parent waits until the control socket answers (exit 0) or the child ends (its status).
@@ -95,7 +114,8 @@ enum Background {
             if waitpid(child, &status, WNOHANG) == child {
                 return (status & 0x7f) == 0 ? (status >> 8) & 0xff : ExitStatus.failed.rawValue
             }
-            if access(socketPath, F_OK) == 0 { return ExitStatus.success.rawValue }
+            // Ready when the socket accepts a connection: a file left by a killed armmond does not count.
+            if socketAccepts(socketPath) { return ExitStatus.success.rawValue }
             usleep(100_000)
         }
         return ExitStatus.success.rawValue

@@ -84,6 +84,10 @@ guard config.isSingleServer else {
 
 // Without /F (and outside systemd's Type=notify) run in the background: a child in its own session.
 if !parsed.flag("F") && environment["NOTIFY_SOCKET"] == nil {
+    // Refuse here, where stderr is still the caller's, when another armmond holds the lock.
+    if case .alreadyRunning(let pid) = DaemonLock.probe(lockPath: paths.lock, pidPath: paths.pidFile) {
+        fail("already running (pid \(pid.map(String.init) ?? "unknown"))", .busy)
+    }
     exit(Background.start(arguments: arguments + ["/F"], environment: environment, socketPath: paths.socket))
 }
 

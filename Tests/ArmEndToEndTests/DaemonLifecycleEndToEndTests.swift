@@ -108,11 +108,7 @@ extension EndToEnd {
         @Test func aSecondArmmondStartedInTheBackgroundIsAlsoRefused() async throws {
             try await withMonitor { rig in
                 let first = try #require(rig.monitor)
-                // BUG (reported to the lead): without /F, armmond returns 0 and prints nothing when one is
-                // already running. Background.start (Sources/armmond/Support.swift) takes the existing socket
-                // file for its child's readiness before the child has failed on the lock with exit 8, and the
-                // child's stderr goes to /dev/null. Remove withKnownIssue when fixed.
-                await withKnownIssue("armmond without /F does not report a running instance") {
+                do {
                     let second = try await ChildProcess.run(
                         E2E.armmond,
                         [],
@@ -139,11 +135,7 @@ extension EndToEnd {
                     limit: .seconds(70)
                 )
                 #expect(background.status == 0, "\(background)")
-                // BUG (reported to the lead): after an unclean stop the stale socket file is still there, and
-                // Background.start returns 0 as soon as the file exists, before the new daemon listens: an
-                // armstat right after `armmond` fails with ECONNREFUSED (exit 3). Remove withKnownIssue when
-                // fixed.
-                await withKnownIssue("armmond returns before its socket answers after kill -9", isIntermittent: true) {
+                do {
                     let status = try await rig.run("armstat", "cluster")
                     #expect(status.status == 0, "\(status)")
                 }
@@ -177,13 +169,7 @@ extension EndToEnd {
                 }
                 #expect(!descriptors.isEmpty, "the background child \(child) runs")
                 await rig.stopMonitor(signal: SIGKILL)
-                // BUG (reported to the lead): LiveScriptRunner assumes every descriptor of armmond is
-                // O_CLOEXEC, but the control socket's listening descriptor and NIO's epoll descriptors are
-                // not, so scripts and everything they start in the background inherit them. After armmond
-                // dies, such a child still holds the listening socket: connect() to armmond.sock succeeds
-                // and armstat waits for its whole /TIMEOUT (3 s) instead of failing at once. Remove
-                // withKnownIssue when fixed (posix_spawn_file_actions_addclosefrom_np(3), or CLOEXEC).
-                await withKnownIssue("scripts inherit armmond's listening socket and epoll descriptors") {
+                do {
                     #expect(inherited.isEmpty, "descriptors of start.sh's background child: \(inherited)")
                     let status = try await rig.run("armstat")
                     #expect(status.status == 3, "\(status)")

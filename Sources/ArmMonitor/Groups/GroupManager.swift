@@ -408,8 +408,13 @@ package actor GroupManager {
         let key = groupName(group) ?? "\u{0}unknown:" + group
         let target: GroupState = stopped ? .stopped : .started
         let waiters = self.waiters
+        // Published conditions trail the machine by one store write: only a condition at least as new as the
+        // machine's state when the request arrived may satisfy the wait, so `armgstrt web && armgwait /STOP web`
+        // never answers from the state before the start.
+        let generation = await currentGeneration(key)
         let wait: @Sendable () async -> WaitResult = {
-            await waiters.wait(for: key) { $0.state == target } ? .satisfied : .cancelled
+            await waiters.wait(for: key) { $0.state == target && $0.generation >= generation }
+                ? .satisfied : .cancelled
         }
         guard let timeout else { return await wait() }
         let clock = self.clock
@@ -430,6 +435,9 @@ package actor GroupManager {
             return first
         }
     }
+
+    /// The generation of a group's machine now (0 for an unknown or never-changed group).
+    private func currentGeneration(_ name: String) -> UInt64 { groups[name]?.generation ?? 0 }
 
     /// Suspends until every operation requested so far on the group has ended (nothing runs or is queued).
     package func waitUntilSettled(_ name: String) async {

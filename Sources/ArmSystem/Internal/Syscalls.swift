@@ -56,6 +56,14 @@ enum GlibcExtras {
         return unsafeBitCast(symbol, to: Pipe2.self)
     }
 
+    typealias AddClosefrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32
+
+    /// `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34+).
+    static var addClosefrom: AddClosefrom? {
+        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: AddClosefrom.self)
+    }
+
     /// `posix_spawn_file_actions_addchdir_np` (glibc 2.29+).
     static var addChdir: AddChdir? {
         guard let symbol = dlsym(nil, "posix_spawn_file_actions_addchdir_np") else { return nil }

@@ -84,7 +84,8 @@ final class MonitorRig: Sendable {
     private let monitorProcess = Mutex<ChildProcess?>(nil)
 
     /// Creates the tree: `etc/armcluster/cluster.toml` and the scripts (`"web/start.sh": body`; a
-    /// `#!/bin/bash` line is added, `@MARKERS@` becomes the markers directory, mode 0755).
+    /// `#!/bin/bash` line is added, `@MARKERS@` becomes the markers directory and `@BIN@` the directory of
+    /// command links, mode 0755).
     init(config: String, scripts: [String: String]) async throws {
         root = try TemporaryDirectory(prefix: "arm-e2e")
         bin = root.path + "/.e2e/bin"
@@ -96,7 +97,9 @@ final class MonitorRig: Sendable {
         try manager.createDirectory(atPath: markers, withIntermediateDirectories: true)
         try Files.write(config, to: root.path + "/etc/armcluster/cluster.toml", mode: 0o640)
         for (name, body) in scripts {
-            let text = "#!/bin/bash\n" + body.replacingOccurrences(of: "@MARKERS@", with: markers)
+            let text =
+                "#!/bin/bash\n"
+                + body.replacingOccurrences(of: "@MARKERS@", with: markers).replacingOccurrences(of: "@BIN@", with: bin)
             try Files.write(text, to: root.path + "/etc/armcluster/scripts/" + name, mode: 0o755)
         }
         for name in try await Self.linkNames() + ["armtool"] {
@@ -223,25 +226,14 @@ final class MonitorRig: Sendable {
         return group
     }
 
-    /// `armgwait web N` (or `armgwait /STOP web N` for "stopped"), confirmed with armstat; returns the
-    /// armgwait result whose answer armstat confirms (or the last one).
-    ///
-    /// BUG (reported to the lead): armgwait answers from the group's last *published* condition, and
-    /// GroupManager publishes only after the state row is persisted (fsync), through its effect queue. A
-    /// request accepted just before (armgstrt, armgstop, the restart's clean-up stop) may not be published
-    /// yet, so an armgwait for the state the group had before that request can return 0 at once, while
-    /// armstat already shows `starting`/`stopping`. Each such early answer is recorded as a known issue and
-    /// armgwait is asked again (event-driven; at most 100 times). Remove the retry when fixed.
+    /// `armgwait web N` (or `armgwait /STOP web N` for "stopped"); when it answers 0, armstat must show the
+    /// same state (armgwait never answers from a state older than the request).
     func waitForGroup(_ target: String, group name: String = "web", seconds: Int = 30) async throws -> CommandResult {
         let arguments = (target == "stopped" ? ["/STOP"] : []) + [name, String(seconds)]
-        var result = try await run("armgwait", arguments)
-        for _ in 0..<100 where result.status == 0 {
+        let result = try await run("armgwait", arguments)
+        if result.status == 0 {
             let state = try await groupStatus(name)["state"] as? String ?? "?"
-            if state == target { return result }
-            withKnownIssue("armgwait answers from a stale published state", isIntermittent: true) {
-                Issue.record("armgwait \(arguments) returned 0 while armstat shows \(state)")
-            }
-            result = try await run("armgwait", arguments)
+            #expect(state == target, "armgwait \(arguments) returned 0 while armstat shows \(state)")
         }
         return result
     }

@@ -209,44 +209,64 @@ package actor ArmloadSupervisor {
 
     /// Handles launcher callbacks, writes the `armload` table and runs due restarts until `finish()`.
     package nonisolated func run() async {
-        await withDiscardingTaskGroup { tasks in
-            tasks.addTask {
-                for await input in self.inputs { await self.handle(input) }
+        // Writes go to their own queue, in order: a decision or a restart never waits for the state database
+        // (synchronous=FULL makes every write an fsync), so a restart is as fast as the launch itself.
+        let (writes, writeSink) = AsyncStream.makeStream(of: Effect.self)
+        await withDiscardingTaskGroup { outer in
+            // Drains every queued write, also after finish(): it ends when writeSink is finished.
+            outer.addTask {
+                for await write in writes { await self.persist(write) }
             }
-            for await effect in effects {
-                switch effect {
-                case .save(let record):
-                    do {
-                        try await store.saveArmload(record)
-                    } catch {
-                        log.trace(
-                            level: 1,
-                            module: "RSC",
-                            "armload \(record.wid): state database write failed: \(error)"
-                        )
-                    }
-                case .delete(let wid):
-                    do {
-                        try await store.deleteArmload(wid: wid)
-                    } catch {
-                        log.trace(level: 1, module: "RSC", "armload \(wid): state database write failed: \(error)")
-                    }
-                case .restart(let due):
-                    let clock = self.clock
-                    tasks.addTask {
-                        do {
-                            try await clock.sleep(until: due.deadline)
-                        } catch {
-                            return
-                        }
-                        await self.restartDue(due)
-                    }
-                case .decide(let due, let ranFor):
-                    tasks.addTask { await self.decideFailure(due, ranFor: ranFor) }
+            await withDiscardingTaskGroup { tasks in
+                tasks.addTask {
+                    for await input in self.inputs { await self.handle(input) }
                 }
+                for await effect in effects {
+                    switch effect {
+                    case .save, .delete:
+                        writeSink.yield(effect)
+                    case .restart(let due):
+                        let clock = self.clock
+                        tasks.addTask {
+                            do {
+                                try await clock.sleep(until: due.deadline)
+                            } catch {
+                                return
+                            }
+                            await self.restartDue(due)
+                        }
+                    case .decide(let due, let ranFor):
+                        tasks.addTask { await self.decideFailure(due, ranFor: ranFor) }
+                    }
+                }
+                // finish(): pending restarts are dropped; queued writes are still made.
+                writeSink.finish()
+                tasks.cancelAll()
             }
-            // finish(): pending restarts are dropped.
-            tasks.cancelAll()
+        }
+    }
+
+    /// Makes one queued write to the state database.
+    private nonisolated func persist(_ effect: Effect) async {
+        switch effect {
+        case .save(let record):
+            do {
+                try await store.saveArmload(record)
+            } catch {
+                log.trace(
+                    level: 1,
+                    module: "RSC",
+                    "armload \(record.wid): state database write failed: \(error)"
+                )
+            }
+        case .delete(let wid):
+            do {
+                try await store.deleteArmload(wid: wid)
+            } catch {
+                log.trace(level: 1, module: "RSC", "armload \(wid): state database write failed: \(error)")
+            }
+        case .restart, .decide:
+            break
         }
     }
 

@@ -1,3 +1,5 @@
+import ArmCore
+
 /// A self-describing value: the body of every control frame and the source of every `--json` document.
 ///
 /// Objects keep their key order, so encodings and JSON output are deterministic.
@@ -95,25 +97,8 @@ extension WireValue {
         }
     }
 
-    /// Appends a JSON string literal, escaping `"`, `\` and control characters.
+    /// Appends a JSON string literal (the escaping of JSON-lines logs, `SeedLogFormat.jsonString`).
     package static func appendJSONString(_ value: String, to out: inout String) {
-        out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        out += SeedLogFormat.jsonString(value)
     }
 }

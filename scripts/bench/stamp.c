@@ -1,5 +1,6 @@
-/* stamp: the supervised program of scripts/bench/restart-latency. On start it appends
- * "<pid> <CLOCK_MONOTONIC seconds>" to $STAMP_FILE (or argv[1]), then waits for a signal. */
+/* stamp: the supervised program of scripts/bench/restart-latency and backoff-accuracy. On start it appends
+ * "<pid> <CLOCK_MONOTONIC seconds>" to $STAMP_FILE (or argv[1]), then waits for a signal; with $STAMP_EXIT
+ * set it exits 1 at once instead (a crash loop). */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,5 +18,6 @@ int main(int argc, char **argv) {
     int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0 || write(fd, line, (size_t)length) != length) return 3;
     close(fd);
+    if (getenv("STAMP_EXIT") != NULL) return 1;
     for (;;) pause();
 }

@@ -79,7 +79,13 @@ extension ArmloadSupervisor {
         case .failure(let failure):
             if watches[key]?.registration == registration { watches[key] = nil }
             log.event(ArmloadTexts.eventStartFailed(group: info.name, wid: wid, service: prepared.kind == .service))
-            return await startFailure(failure, wid: wid, user: prepared.spec?.user?.name, service: prepared.service)
+            return await startFailure(
+                failure,
+                wid: wid,
+                group: info.name,
+                user: prepared.spec?.user?.name,
+                service: prepared.service
+            )
         }
         if let seconds = prepared.startTimeout {
             store(watches[key] ?? watch, key: key)
@@ -263,7 +269,13 @@ extension ArmloadSupervisor {
     /// The answer to a start that failed (nothing registered): a launch failure, ARMLOAD-24 with the forking
     /// start command's status, or ARMLOAD-06 when it or the pid file took longer than the start wait (then
     /// the `stop` command, if any, is run to stop what may have started).
-    func startFailure(_ failure: StartFailure, wid: String, user: String?, service: String?) async -> ControlResponse {
+    func startFailure(
+        _ failure: StartFailure,
+        wid: String,
+        group: String,
+        user: String?,
+        service: String?
+    ) async -> ControlResponse {
         switch failure {
         case .launch(let error):
             return launchFailure(error, wid: wid, user: user)
@@ -283,7 +295,7 @@ extension ArmloadSupervisor {
                     entry.stop,
                     environment: environment,
                     wid: wid,
-                    group: "-",
+                    group: group,
                     runID: runIDs.next(),
                     timeout: .seconds(settings.armload.stopWaitSeconds)
                 )
@@ -329,8 +341,9 @@ extension ArmloadSupervisor {
     /// - Parameters:
     ///   - wid: The WID, any case.
     ///   - waitSeconds: `/WAIT`; nil = `[armload] stop_wait_s`.
-    /// - Returns: ARMKILL-01, -04 (SIGKILL needed), -07 step 3060 (had ended unasked), -02 (unknown, exit 5)
-    ///   or -05 (still alive 5 s after SIGKILL; the WID stays).
+    /// - Returns: ARMKILL-01, -04 (SIGKILL needed), -07 step 3060 (had ended unasked), -02 (unknown, exit 5),
+    ///   -05 (still alive 5 s after SIGKILL; the WID stays) or -08 (the `[services]` `stop` command failed;
+    ///   Detail = its first stderr line; the service keeps running and the WID stays).
     package func kill(wid: String, waitSeconds: Int?) async -> ControlResponse {
         let key = Self.key(wid)
         guard let watch = watches[key] else {
@@ -367,7 +380,8 @@ extension ArmloadSupervisor {
     ///   - action: `stop`, `start`, `pause` or `continue`.
     ///   - seconds: The wait of stop and start; nil = 60.
     /// - Returns: ARMLOADC-01; -02 (unknown WID: exit 5; unknown action: exit 2); -03 (refused by the matrix);
-    ///   -04 (not terminated in time); -05 (start failed).
+    ///   -04 (not terminated in time, or the `[services]` `stop` command failed: ARMLOAD-26 is written and the
+    ///   service keeps running); -05 (start failed).
     package func control(wid: String, action: String, seconds: Int?) async -> ControlResponse {
         let word = action
         let action = ControlAction(rawValue: word.lowercased())
@@ -482,7 +496,8 @@ extension ArmloadSupervisor {
     ///
     /// A stop not caused by `/SCR` (factor `GROUPRESTART`) also resets the group's restart counters.
     /// ARMLOAD-27 is written when SIGKILL was needed, ARMLOAD-28 when a program survived it (the WID is
-    /// released anyway, so the next start of the group can register it again).
+    /// released anyway, so the next start of the group can register it again), ARMLOAD-26 when a `[services]`
+    /// `stop` command failed (the service then gets SIGTERM and SIGKILL as without one).
     package func stopAll(group: String, factor: StopFactor) async {
         let name = group.lowercased()
         if factor != .groupRestart {

@@ -84,6 +84,29 @@ import Testing
         }
     }
 
+    @Test func armloadcStopWithAFailingStopCommandWritesARMLOAD26AndKeepsTheServiceRunning() async throws {
+        let harness = ArmloadHarness(services: [Self.queue])
+        harness.runner.script(Self.stopPath, outcome: .exited(1), output: [.init(.stderr, "queue busy")])
+        try await harness.run { h in
+            _ = await h.armload("Q", ["queue"]) {
+                $0.isService = true
+                $0.retry = 1
+            }
+            let response = await h.armloadc("Q", "stop", 5)
+            #expect(response.messageID == "ARMLOADC-04" && response.status == .timeout)
+            #expect(
+                h.armLines().contains(
+                    "ARMLOAD 1022 ERROR ARMLOAD-26 The command monitoring process (WID=Q) failed to stop the service. "
+                        + "Detail:queue busy"
+                )
+            )
+            #expect(h.launcher.signals.isEmpty)
+            let status = try #require(await h.status("Q"))
+            #expect(status.startState == "running" && status.monitorState == "monitoring" && status.pid == 5000)
+            #expect(h.widLog("Q").contains { $0.hasSuffix(" ERR queue busy") })
+        }
+    }
+
     // MARK: forking
 
     @Test func aForkingServiceIsWatchedByItsPidFileAndRestartedByItsStartCommand() async throws {
@@ -137,6 +160,8 @@ import Testing
             #expect(await h.status("DB") == nil)
             // What may have started is stopped again with the stop command.
             #expect(h.runner.invocations(of: Self.startPath).map(\.arguments) == [["start"], ["stop"]])
+            #expect(h.widLog("DB").allSatisfy { $0.hasPrefix("web ARMLOAD armload/DB ") })
+            #expect(h.widLog("DB").contains { $0.hasSuffix(" END no pid file") })
         }
     }
 

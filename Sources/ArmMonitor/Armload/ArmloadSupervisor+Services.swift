@@ -104,8 +104,7 @@ extension ArmloadSupervisor {
     /// Reads the pid file until it names a live process or the deadline passes (a readiness wait).
     private func waitForPIDFile(_ path: String, until deadline: MonotonicInstant) async -> (Int32, UInt64)? {
         while true {
-            if let text = readFile(path), let pid = Self.parsePID(text), let ticks = launcher.processStartTicks(pid: pid)
-            {
+            if let pid = readFile(path).flatMap(Self.parsePID), let ticks = launcher.processStartTicks(pid: pid) {
                 return (pid, ticks)
             }
             let now = clock.now()

@@ -157,6 +157,7 @@ package final class MonitorDaemon: Sendable {
             settings: settings,
             paths: configuration.paths,
             launcher: dependencies.programLauncher,
+            scriptRunner: dependencies.scriptRunner,
             powerControl: dependencies.powerControl,
             log: log,
             clock: dependencies.clock,

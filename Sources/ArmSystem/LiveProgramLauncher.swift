@@ -116,6 +116,12 @@ package final class LiveProgramLauncher: ProgramLauncher {
         return LaunchedProgram(pid: pid, startTicks: startTicks)
     }
 
+    /// Field 22 of `/proc/PID/stat`; nil when the process does not exist (or for pid 0 and 1).
+    package func processStartTicks(pid: Int32) -> UInt64? {
+        guard pid > 1, let stat = try? ProcStat.read(pid: pid) else { return nil }
+        return stat.startTimeTicks
+    }
+
     /// `kill(-processGroup, signal)`; false when no process of the group is left (or for a group id of 0
     /// or 1, which would address this process's group or every process).
     @discardableResult

@@ -170,6 +170,11 @@ package final class FakeProgramLauncher: ProgramLauncher {
         state.withLock { $0.running[processGroup] != nil || $0.stragglers.contains(processGroup) }
     }
 
+    /// The start ticks of a running program, or of one set up with `previousProgram(pid:startTicks:)`.
+    package func processStartTicks(pid: Int32) -> UInt64? {
+        state.withLock { $0.running[pid]?.startTicks ?? $0.previousPrograms[pid] }
+    }
+
     /// The account set up with `addUser(_:)`.
     package func lookupUser(_ name: String) -> ProgramUser? { state.withLock { $0.users[name] } }
 

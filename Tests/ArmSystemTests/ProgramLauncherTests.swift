@@ -410,6 +410,16 @@ struct ProgramLauncherTests {
         #expect(launcher.attach(pid: 0, startTicks: 0, events: recorder.events) == nil)
     }
 
+    @Test func processStartTicksAreThoseOfProcStatAndNilForAGoneProcess() async throws {
+        let own = getpid()
+        #expect(launcher.processStartTicks(pid: own) == (try ProcStat.read(pid: own).startTimeTicks))
+        let recorder = ProgramRecorder()
+        let program = try launcher.launch(shell("exit 0"), events: recorder.events)
+        #expect(await recorder.exit() == .exited(0))
+        #expect(launcher.processStartTicks(pid: program.pid) == nil)
+        #expect(launcher.processStartTicks(pid: 1) == nil)
+    }
+
     // MARK: - Many programs
 
     @Test func twoHundredFiftySixConcurrentProgramsAreAllReportedByOneThread() async throws {

@@ -137,6 +137,9 @@ package protocol ProgramLauncher: Sendable {
     func isGroupAlive(_ processGroup: Int32) -> Bool
     /// The passwd record and groups of an account, or nil when there is no such account.
     func lookupUser(_ name: String) -> ProgramUser?
+    /// Field 22 of `/proc/PID/stat` of a running process (to `attach` a `[services]` daemon found by its
+    /// `pid_file`); nil when there is no such process.
+    func processStartTicks(pid: Int32) -> UInt64?
 }
 
 /// Signal numbers the supervisor uses (Linux values; ArmCore has no Glibc).

@@ -73,13 +73,19 @@ extension ArmloadSupervisor {
         }
         watches[key] = watch
         let program: LaunchedProgram
-        switch launch(key: key) {
+        switch await startProgram(key: key) {
         case .success(let launched):
             program = launched
-        case .failure(let error):
-            watches[key] = nil
+        case .failure(let failure):
+            if watches[key]?.registration == registration { watches[key] = nil }
             log.event(ArmloadTexts.eventStartFailed(group: info.name, wid: wid, service: prepared.kind == .service))
-            return launchFailure(error, wid: wid, user: prepared.spec?.user?.name)
+            return await startFailure(
+                failure,
+                wid: wid,
+                group: info.name,
+                user: prepared.spec?.user?.name,
+                service: prepared.service
+            )
         }
         if let seconds = prepared.startTimeout {
             store(watches[key] ?? watch, key: key)
@@ -180,13 +186,13 @@ extension ArmloadSupervisor {
                     Refusal(response: response("ARMLOAD-21", [wid, .string(name)], detail: detail))
                 )
             }
-            guard entry.type == .simple else {
+            guard entry.type == .simple || !entry.pidFile.isEmpty else {
                 return .failure(
                     Refusal(
                         response: response(
-                            "ARMLOAD-24",
-                            [wid, .int(95)],
-                            detail: "[services.\(entry.name)] type = \"forking\" is not supported yet"
+                            "ARMLOAD-21",
+                            [wid, .string(name)],
+                            detail: "[services.\(entry.name)] type = \"forking\" needs pid_file"
                         )
                     )
                 )
@@ -218,8 +224,9 @@ extension ArmloadSupervisor {
             kind = .service
             service = entry.name
             // Interpretation: a simple [services] process is started once exec succeeded, as systemd's
-            // Type=simple; an explicit /WAIT asks for the readiness wait of the program form.
-            startTimeout = request.startTimeout
+            // Type=simple; an explicit /WAIT asks for the readiness wait of the program form. A forking one is
+            // started once its pid file names a live process (bounded by start_wait_s; /WAIT is not used).
+            startTimeout = entry.type == .forking ? nil : request.startTimeout
         } else {
             switch resolveExecutable(name, request.searchPath) {
             case .success(let found):
@@ -259,6 +266,44 @@ extension ArmloadSupervisor {
         return .success(Prepared(kind: kind, spec: spec, service: service, startTimeout: startTimeout))
     }
 
+    /// The answer to a start that failed (nothing registered): a launch failure, ARMLOAD-24 with the forking
+    /// start command's status, or ARMLOAD-06 when it or the pid file took longer than the start wait (then
+    /// the `stop` command, if any, is run to stop what may have started).
+    func startFailure(
+        _ failure: StartFailure,
+        wid: String,
+        group: String,
+        user: String?,
+        service: String?
+    ) async -> ControlResponse {
+        switch failure {
+        case .launch(let error):
+            return launchFailure(error, wid: wid, user: user)
+        case .command(let outcome):
+            return response(
+                "ARMLOAD-24",
+                [.string(wid), .int(Self.outcomeCode(outcome))],
+                detail: "start command " + Self.outcomeText(outcome)
+            )
+        case .timedOut(let detail):
+            if let name = service, let entry = settings.services.first(where: { $0.name == name }),
+                !entry.stop.isEmpty
+            {
+                var environment: [String: String] = [:]
+                for variable in entry.environment { environment[variable.name] = variable.value }
+                _ = await runServiceCommand(
+                    entry.stop,
+                    environment: environment,
+                    wid: wid,
+                    group: group,
+                    runID: runIDs.next(),
+                    timeout: .seconds(settings.armload.stopWaitSeconds)
+                )
+            }
+            return response("ARMLOAD-06", [.string(wid)], detail: detail)
+        }
+    }
+
     /// The answer to a launch that failed (nothing registered).
     func launchFailure(_ error: LaunchError, wid: String, user: String?) -> ControlResponse {
         let detail = ScriptExecution.errorText(error.errno)
@@ -296,8 +341,9 @@ extension ArmloadSupervisor {
     /// - Parameters:
     ///   - wid: The WID, any case.
     ///   - waitSeconds: `/WAIT`; nil = `[armload] stop_wait_s`.
-    /// - Returns: ARMKILL-01, -04 (SIGKILL needed), -07 step 3060 (had ended unasked), -02 (unknown, exit 5)
-    ///   or -05 (still alive 5 s after SIGKILL; the WID stays).
+    /// - Returns: ARMKILL-01, -04 (SIGKILL needed), -07 step 3060 (had ended unasked), -02 (unknown, exit 5),
+    ///   -05 (still alive 5 s after SIGKILL; the WID stays) or -08 (the `[services]` `stop` command failed;
+    ///   Detail = its first stderr line; the service keeps running and the WID stays).
     package func kill(wid: String, waitSeconds: Int?) async -> ControlResponse {
         let key = Self.key(wid)
         guard let watch = watches[key] else {
@@ -320,6 +366,9 @@ extension ArmloadSupervisor {
             return response(forced ? "ARMKILL-04" : "ARMKILL-01", [name])
         case .survived:
             return response("ARMKILL-05", [name], detail: "alive 5 s after SIGKILL")
+        case .stopFailed(let detail):
+            // Interpretation: the service keeps running and the WID stays registered (the stop failed).
+            return response("ARMKILL-08", [name, .string(detail)], detail: "the service still runs")
         }
     }
 
@@ -331,7 +380,8 @@ extension ArmloadSupervisor {
     ///   - action: `stop`, `start`, `pause` or `continue`.
     ///   - seconds: The wait of stop and start; nil = 60.
     /// - Returns: ARMLOADC-01; -02 (unknown WID: exit 5; unknown action: exit 2); -03 (refused by the matrix);
-    ///   -04 (not terminated in time); -05 (start failed).
+    ///   -04 (not terminated in time, or the `[services]` `stop` command failed: ARMLOAD-26 is written and the
+    ///   service keeps running); -05 (start failed).
     package func control(wid: String, action: String, seconds: Int?) async -> ControlResponse {
         let word = action
         let action = ControlAction(rawValue: word.lowercased())
@@ -373,6 +423,10 @@ extension ArmloadSupervisor {
             case .survived:
                 log.arm(ArmloadTexts.row("ARMLOAD-28", [.string(watch.wid)]), source: "ARMLOAD")
                 return response("ARMLOADC-04", arguments, detail: "alive 5 s after SIGKILL")
+            case .stopFailed(let detail):
+                // Interpretation: ARMLOAD-26, and the service keeps running in its state.
+                log.arm(ArmloadTexts.row("ARMLOAD-26", [.string(watch.wid), .string(detail)]), source: "ARMLOAD")
+                return response("ARMLOADC-04", arguments, detail: "stop command failed: \(detail)")
             }
         case .start:
             return await restart(key: key, watch: watch, seconds: seconds, arguments: arguments)
@@ -391,19 +445,22 @@ extension ArmloadSupervisor {
         starting.endedUnasked = false
         watches[key] = starting
         let isService = watch.kind == .service
-        switch launch(key: key) {
+        switch await startProgram(key: key) {
         case .success:
             break
-        case .failure(let error):
-            starting.startState = watch.startState
-            store(starting, key: key)
+        case .failure(let failure):
+            if var current = watches[key], current.registration == watch.registration {
+                current.startState = watch.startState
+                store(current, key: key)
+            }
             log.event(ArmloadTexts.eventStartFailed(group: watch.group, wid: watch.wid, service: isService))
-            return response(
-                "ARMLOADC-05",
-                arguments + [.string("exec"), .int(Int(error.errno))],
-                status: .failed,
-                detail: ScriptExecution.errorText(error.errno)
-            )
+            let (step, code, detail): (String, Int, String) =
+                switch failure {
+                case .launch(let error): ("exec", Int(error.errno), ScriptExecution.errorText(error.errno))
+                case .command(let outcome): ("start", Self.outcomeCode(outcome), Self.outcomeText(outcome))
+                case .timedOut(let text): ("start", 0, text)
+                }
+            return response("ARMLOADC-05", arguments + [.string(step), .int(code)], status: .failed, detail: detail)
         }
         store(watches[key] ?? starting, key: key)
         if let readiness = seconds ?? watch.startTimeout, watch.startTimeout != nil {
@@ -439,7 +496,8 @@ extension ArmloadSupervisor {
     ///
     /// A stop not caused by `/SCR` (factor `GROUPRESTART`) also resets the group's restart counters.
     /// ARMLOAD-27 is written when SIGKILL was needed, ARMLOAD-28 when a program survived it (the WID is
-    /// released anyway, so the next start of the group can register it again).
+    /// released anyway, so the next start of the group can register it again), ARMLOAD-26 when a `[services]`
+    /// `stop` command failed (the service then gets SIGTERM and SIGKILL as without one).
     package func stopAll(group: String, factor: StopFactor) async {
         let name = group.lowercased()
         if factor != .groupRestart {
@@ -461,11 +519,13 @@ extension ArmloadSupervisor {
     private func cleanUp(key: String, registration: UInt64, wait: Duration) async {
         guard let watch = watches[key], watch.registration == registration else { return }
         if watch.run != nil {
-            switch await terminate(key: key, wait: wait) {
+            switch await terminate(key: key, wait: wait, keepOnStopFailure: false) {
             case .ended(let forced):
                 if forced { log.arm(ArmloadTexts.row("ARMLOAD-27", [.string(watch.wid)]), source: "ARMLOAD") }
             case .survived:
                 log.arm(ArmloadTexts.row("ARMLOAD-28", [.string(watch.wid)]), source: "ARMLOAD")
+            case .stopFailed:
+                break  // not returned without keepOnStopFailure (ARMLOAD-26 was written there)
             }
         }
         log.trace(level: 3, module: "RSC", "armload \(watch.wid): released at the stop of group \(watch.group)")

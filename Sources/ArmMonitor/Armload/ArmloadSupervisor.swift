@@ -136,6 +136,8 @@ package actor ArmloadSupervisor {
         case ended(forced: Bool)
         /// Still alive 5 s after SIGKILL.
         case survived
+        /// The `[services]` `stop` command failed (first stderr line, or its outcome); the service still runs.
+        case stopFailed(String)
     }
 
     /// How long a program may live after SIGKILL before armkill gives up (commands.md 2.2).
@@ -144,6 +146,8 @@ package actor ArmloadSupervisor {
     let settings: MonitorSettings
     let paths: ArmPaths
     let launcher: any ProgramLauncher
+    let scriptRunner: any ScriptRunner
+    let readFile: @Sendable (_ path: String) -> String?
     let power: any PowerControl
     let log: MonitorLog
     let clock: any MonitorClock
@@ -169,6 +173,8 @@ package actor ArmloadSupervisor {
     ///   - settings: Server name, `[armload]` and `[services]`.
     ///   - paths: Product paths (notify sockets under `run/armcluster/notify/`).
     ///   - launcher: Starts, re-attaches and signals programs.
+    ///   - scriptRunner: Runs the `start` of forking `[services]` entries and their `stop` commands.
+    ///   - readFile: Reads a forking service's `pid_file` (nil when it cannot be read).
     ///   - powerControl: Action 3.
     ///   - log: Log writer (ARM.LOG lines carry armmond's PID and SOURCE `ARMLOAD`).
     ///   - clock: Delays, waits and timestamps.
@@ -181,6 +187,8 @@ package actor ArmloadSupervisor {
         settings: MonitorSettings,
         paths: ArmPaths,
         launcher: any ProgramLauncher,
+        scriptRunner: any ScriptRunner,
+        readFile: @escaping @Sendable (_ path: String) -> String? = ArmloadSupervisor.readTextFile,
         powerControl: any PowerControl,
         log: MonitorLog,
         clock: any MonitorClock,
@@ -193,6 +201,8 @@ package actor ArmloadSupervisor {
         self.settings = settings
         self.paths = paths
         self.launcher = launcher
+        self.scriptRunner = scriptRunner
+        self.readFile = readFile
         self.power = powerControl
         self.log = log
         self.clock = clock
@@ -412,9 +422,10 @@ package actor ArmloadSupervisor {
             await groups.restartGroup(watch.group)
             return
         }
-        switch launch(key: due.key) {
+        switch await startProgram(key: due.key) {
         case .success:
-            watch = watches[due.key] ?? watch
+            guard let current = watches[due.key], current.registration == due.registration else { return }
+            watch = current
             watch.startState = .running
             watches[due.key] = watch
             store(watch, key: due.key)
@@ -479,11 +490,11 @@ package actor ArmloadSupervisor {
     }
 
     /// Watches a program of an earlier monitor (re-attach after an unclean stop); no output lines come.
-    func attach(key: String, pid: Int32, startTicks: UInt64, startedAt: WallTime?) -> Bool {
+    func attach(key: String, pid: Int32, startTicks: UInt64, startedAt: WallTime?, runID: String? = nil) -> Bool {
         guard var watch = watches[key] else { return false }
         let token = nextToken
         nextToken += 1
-        let runID = runIDs.next()
+        let runID = runID ?? runIDs.next()
         let sink = inputSink
         let events = ProgramEvents(
             exited: { exit in sink.yield(.exited(token: token, exit: exit)) },
@@ -502,20 +513,63 @@ package actor ArmloadSupervisor {
 
     // MARK: - Termination
 
-    /// SIGTERM to the program's process group, SIGKILL after `wait`, and a last 5 s (commands.md 2.2).
+    /// SIGTERM to the program's process group (or the `[services]` `stop` command), SIGKILL after `wait`, and
+    /// a last 5 s (commands.md 2.2).
     ///
     /// The end is known from the launcher's exit event, the deadlines from the monitor clock. Processes left
-    /// in the group after the main one ended are killed without further ado.
-    func terminate(key: String, wait: Duration) async -> Termination {
+    /// in the group after the main one ended are killed without further ado. A `stop` command that fails
+    /// (exit ≠ 0, signal, exec failure) while the service still runs: with `keepOnStopFailure` the service is
+    /// left running in its earlier state (`.stopFailed`); without (group stop), ARMLOAD-26 is written and the
+    /// service is signalled as without a `stop` command. A `stop` command still running at the end of the
+    /// wait is killed and the service gets SIGKILL, as a SIGTERM that did not work.
+    func terminate(key: String, wait: Duration, keepOnStopFailure: Bool = true) async -> Termination {
         guard var watch = watches[key], let run = watch.run else { return .ended(forced: false) }
+        let earlierState = watch.startState
         watch.stopRequested = true
         watch.startState = .stopping
         watch.generation += 1
         watches[key] = watch
         store(watch, key: key)
         let group = run.program.pid
-        launcher.signalGroup(group, signal: SignalNumber.terminate)
-        if await waitForExit(token: run.token, until: clock.now() + wait) {
+        let deadline = clock.now() + wait
+        if let entry = serviceEntry(watch), !entry.stop.isEmpty {
+            let result = await runServiceCommand(
+                entry.stop,
+                environment: watch.spec?.environment ?? [:],
+                wid: watch.wid,
+                group: watch.group,
+                runID: run.runID,
+                timeout: wait
+            )
+            switch result.outcome {
+            case .exited(0), .timedOut:
+                break
+            case .exited, .signaled, .execFailed:
+                let detail = result.firstError ?? "stop command " + Self.outcomeText(result.outcome)
+                if var current = watches[key], current.registration == watch.registration,
+                    current.run?.token == run.token
+                {
+                    if keepOnStopFailure {
+                        current.stopRequested = false
+                        current.startState = earlierState == .stopping ? .running : earlierState
+                        current.generation += 1
+                        store(current, key: key)
+                        return .stopFailed(detail)
+                    }
+                    log.arm(ArmloadTexts.row("ARMLOAD-26", [.string(watch.wid), .string(detail)]), source: "ARMLOAD")
+                    launcher.signalGroup(group, signal: SignalNumber.terminate)
+                } else {
+                    // The service ended anyway: the stop is done.
+                    log.trace(level: 2, module: "RSC", "armload \(watch.wid): stop command failed (\(detail))")
+                }
+            }
+        } else {
+            launcher.signalGroup(group, signal: SignalNumber.terminate)
+        }
+        // A run that ended while the stop command ran is already known; otherwise its end is awaited.
+        var ended = watches[key]?.run?.token != run.token
+        if !ended { ended = await waitForExit(token: run.token, until: max(deadline, clock.now())) }
+        if ended {
             if launcher.isGroupAlive(group) {
                 log.trace(
                     level: 3,

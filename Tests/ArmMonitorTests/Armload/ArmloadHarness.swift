@@ -2,12 +2,25 @@ import ArmCore
 import ArmMonitor
 import ArmProtocol
 import ArmTesting
+import Synchronization
+
+/// Files the supervisor reads (forking services' pid files): path → text.
+final class FakeFiles: Sendable {
+    private let files = Mutex<[String: String]>([:])
+
+    /// Writes (or, with nil, removes) a file.
+    func set(_ path: String, _ text: String?) { files.withLock { $0[path] = text } }
+
+    /// The text of a file; nil when it does not exist.
+    func read(_ path: String) -> String? { files.withLock { $0[path] } }
+}
 
 /// A group manager and an ARMLOAD supervisor on fakes: server `n1`, group `web` (not auto-started), armmond
 /// PID 1022, the command's PID 4242; every name is found in `/usr/bin` unless `executables` says otherwise.
 struct ArmloadHarness {
     let base: Harness
     let launcher: FakeProgramLauncher
+    let files = FakeFiles()
     let power = FakePowerControl()
     let supervisor: ArmloadSupervisor
     let handler: RequestHandler
@@ -35,6 +48,8 @@ struct ArmloadHarness {
             settings: settings,
             paths: base.paths,
             launcher: launcher,
+            scriptRunner: base.runner,
+            readFile: { [files] path in files.read(path) },
             powerControl: power,
             log: base.log,
             clock: base.clock,

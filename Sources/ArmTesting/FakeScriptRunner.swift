@@ -45,6 +45,7 @@ package final class FakeScriptRunner: ScriptRunner {
         var watchers: [(path: String, count: Int, continuation: CheckedContinuation<Void, Never>)] = []
         var heldWatchers: [(path: String, count: Int, continuation: CheckedContinuation<Void, Never>)] = []
         var nextPID: Int32 = 4000
+        var responders: [String: @Sendable (_ arguments: [String]) -> Behaviour?] = [:]
     }
 
     private let state = Mutex(State())
@@ -60,6 +61,12 @@ package final class FakeScriptRunner: ScriptRunner {
     /// Sets what every later run of `path` does: ends with `outcome`, printing `output`.
     package func script(_ path: String, outcome: ScriptOutcome, output: [OutputLine] = []) {
         script(path, Behaviour(outcome: outcome, output: output))
+    }
+
+    /// Decides every later run of `path` from its arguments (checked before the queued and default
+    /// behaviours; nil falls back to them), e.g. a `systemctl` whose answers depend on its argv.
+    package func respond(_ path: String, _ responder: @escaping @Sendable (_ arguments: [String]) -> Behaviour?) {
+        state.withLock { $0.responders[path] = responder }
     }
 
     /// Makes only the next run of `path` behave so; later runs fall back to the default.
@@ -85,7 +92,9 @@ package final class FakeScriptRunner: ScriptRunner {
         let (behaviour, pid, watchers) = state.withLock { state in
             state.invocations.append(invocation)
             let behaviour: Behaviour
-            if var queue = state.queued[path], !queue.isEmpty {
+            if let answer = state.responders[path]?(invocation.arguments) {
+                behaviour = answer
+            } else if var queue = state.queued[path], !queue.isEmpty {
                 behaviour = queue.removeFirst()
                 state.queued[path] = queue
             } else {

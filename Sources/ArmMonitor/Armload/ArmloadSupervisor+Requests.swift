@@ -72,6 +72,9 @@ extension ArmloadSupervisor {
             return ControlResponse(status: .success)
         }
         watches[key] = watch
+        if let unit = prepared.unit {
+            return await startUnit(key: key, registration: registration, name: unit, adopt: request.attach)
+        }
         let program: LaunchedProgram
         switch await startProgram(key: key) {
         case .success(let launched):
@@ -128,6 +131,8 @@ extension ArmloadSupervisor {
         var spec: ProgramSpec?
         var service: String?
         var startTimeout: Int?
+        /// The systemd unit name as given (resolved by `startUnit`); nil otherwise.
+        var unit: String? = nil
     }
 
     /// A refusal carrying its answer.
@@ -179,11 +184,20 @@ extension ArmloadSupervisor {
                 let entry = settings.services.first(where: { $0.name == name })
                     ?? settings.services.first(where: { $0.name.lowercased() == name.lowercased() })
             else {
-                // Interpretation: systemd units are not driven yet; without a [services] entry the name is
-                // invalid whether or not PID 1 is systemd.
-                let detail = systemdAvailable ? "systemd units are not supported yet" : "no [services] entry"
-                return .failure(
-                    Refusal(response: response("ARMLOAD-21", [wid, .string(name)], detail: detail))
+                // Without a [services] entry: the systemd unit NAME or NAME.service (resolved by startUnit).
+                guard systemdAvailable else {
+                    return .failure(
+                        Refusal(
+                            response: response(
+                                "ARMLOAD-21",
+                                [wid, .string(name)],
+                                detail: "no [services] entry and PID 1 is not systemd"
+                            )
+                        )
+                    )
+                }
+                return .success(
+                    Prepared(kind: .service, spec: nil, service: nil, startTimeout: request.startTimeout, unit: name)
                 )
             }
             guard entry.type == .simple || !entry.pidFile.isEmpty else {
@@ -351,6 +365,14 @@ extension ArmloadSupervisor {
         }
         let name = FormatArgument.string(watch.wid)
         let registration = watch.registration
+        if watch.unit != nil, Self.unitLive(watch) {
+            let wait = Duration.seconds(waitSeconds ?? settings.armload.stopWaitSeconds)
+            guard await stopUnit(key: key, wait: wait) else {
+                return response("ARMKILL-06", [name], detail: "\(watch.unit ?? "") not inactive in time")
+            }
+            release(key: key, registration: registration)
+            return response("ARMKILL-01", [name])
+        }
         if watch.run == nil {
             let unasked = watch.startState == .ended && watch.endedUnasked
             release(key: key, registration: registration)
@@ -405,6 +427,20 @@ extension ArmloadSupervisor {
             changed.monitorState = action == .pause ? .paused : .monitoring
             store(changed, key: key)
             return response("ARMLOADC-01", arguments)
+        case .stop where watch.unit != nil:
+            guard await stopUnit(key: key, wait: .seconds(time)) else {
+                log.arm(ArmloadTexts.row("ARMLOAD-29", [.string(watch.wid)]), source: "ARMLOAD")
+                return response("ARMLOADC-04", arguments, detail: "\(watch.unit ?? "") not inactive in time")
+            }
+            if var stopped = watches[key], stopped.registration == watch.registration {
+                stopped.startState = .stopped
+                stopped.stopRequested = false
+                stopped.endedUnasked = false
+                stopped.mainPID = nil
+                stopped.generation += 1
+                store(stopped, key: key)
+            }
+            return response("ARMLOADC-01", arguments)
         case .stop:
             switch await terminate(key: key, wait: .seconds(time)) {
             case .ended(let forced):
@@ -428,6 +464,8 @@ extension ArmloadSupervisor {
                 log.arm(ArmloadTexts.row("ARMLOAD-26", [.string(watch.wid), .string(detail)]), source: "ARMLOAD")
                 return response("ARMLOADC-04", arguments, detail: "stop command failed: \(detail)")
             }
+        case .start where watch.unit != nil:
+            return await controlStartUnit(key: key, watch: watch, seconds: seconds, arguments: arguments)
         case .start:
             return await restart(key: key, watch: watch, seconds: seconds, arguments: arguments)
         }
@@ -518,7 +556,11 @@ extension ArmloadSupervisor {
 
     private func cleanUp(key: String, registration: UInt64, wait: Duration) async {
         guard let watch = watches[key], watch.registration == registration else { return }
-        if watch.run != nil {
+        if watch.unit != nil, Self.unitLive(watch) {
+            if !(await stopUnit(key: key, wait: wait)) {
+                log.arm(ArmloadTexts.row("ARMLOAD-29", [.string(watch.wid)]), source: "ARMLOAD")
+            }
+        } else if watch.run != nil {
             switch await terminate(key: key, wait: wait, keepOnStopFailure: false) {
             case .ended(let forced):
                 if forced { log.arm(ArmloadTexts.row("ARMLOAD-27", [.string(watch.wid)]), source: "ARMLOAD") }

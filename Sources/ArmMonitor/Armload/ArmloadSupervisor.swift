@@ -76,6 +76,8 @@ package actor ArmloadSupervisor {
         case delete(String)
         case restart(Due)
         case decide(Due, ranFor: Duration)
+        /// The next state check of a watched systemd unit.
+        case pollUnit(Due)
     }
 
     /// A deferred step for one registration and run generation of a WID; stale ones do nothing.
@@ -119,6 +121,12 @@ package actor ArmloadSupervisor {
         var endedUnasked = false
         var lastExit: ProgramExit?
         var startedAt: WallTime?
+        /// The systemd unit (service form without a `[services]` entry); nil otherwise.
+        var unit: String?
+        /// The unit's `MainPID` at the last check (nil when 0 or unknown).
+        var mainPID: Int32?
+        /// When the unit's current run began (for the backoff's run length).
+        var unitBegan: MonotonicInstant?
     }
 
     /// What a run's callbacks refer to until its exit was handled.
@@ -247,6 +255,16 @@ package actor ArmloadSupervisor {
                         }
                     case .decide(let due, let ranFor):
                         tasks.addTask { await self.decideFailure(due, ranFor: ranFor) }
+                    case .pollUnit(let due):
+                        let clock = self.clock
+                        tasks.addTask {
+                            do {
+                                try await clock.sleep(until: due.deadline)
+                            } catch {
+                                return
+                            }
+                            await self.pollUnit(due)
+                        }
                     }
                 }
                 // finish(): pending restarts are dropped; queued writes are still made.
@@ -275,7 +293,7 @@ package actor ArmloadSupervisor {
             } catch {
                 log.trace(level: 1, module: "RSC", "armload \(wid): state database write failed: \(error)")
             }
-        case .restart, .decide:
+        case .restart, .decide, .pollUnit:
             break
         }
     }
@@ -417,6 +435,10 @@ package actor ArmloadSupervisor {
             watch.generation == due.generation, watch.startState == .restarting
         else { return }
         let isService = watch.kind == .service
+        if watch.unit != nil, !due.script {
+            await restartUnitDue(due)
+            return
+        }
         if due.script {
             log.arm(ArmloadTexts.row("ARMLOAD-16", [.string(watch.wid)]), source: "ARMLOAD")
             await groups.restartGroup(watch.group)
@@ -691,8 +713,8 @@ package actor ArmloadSupervisor {
                 wid: watch.wid,
                 group: watch.group,
                 kind: watch.kind.rawValue,
-                pid: watch.run?.program.pid,
-                unit: nil,
+                pid: watch.run?.program.pid ?? watch.mainPID,
+                unit: watch.unit,
                 startState: watch.startState.rawValue,
                 monitorState: watch.monitorState.rawValue,
                 restarts: counter.used,

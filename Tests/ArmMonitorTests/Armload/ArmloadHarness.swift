@@ -37,7 +37,8 @@ struct ArmloadHarness {
         armload: ArmloadSettings = ArmloadSettings(),
         services: [ServiceConfig] = [],
         store: InMemoryStateStore = InMemoryStateStore(),
-        executables: FakeExecutables? = nil
+        executables: FakeExecutables? = nil,
+        systemdAvailable: Bool = false
     ) {
         base = Harness(groups: groups, store: store)
         launcher = FakeProgramLauncher(clock: base.clock)
@@ -59,6 +60,7 @@ struct ArmloadHarness {
                 if let executables { return executables.resolve(name, searchPath: searchPath) }
                 return .success(name.contains("/") ? name : "/usr/bin/" + name)
             },
+            systemdAvailable: systemdAvailable,
             runIDSeed: 0x0a0b_0c0d
         )
         handler = RequestHandler(

@@ -63,8 +63,10 @@ package final class FakeScriptRunner: ScriptRunner {
         script(path, Behaviour(outcome: outcome, output: output))
     }
 
-    /// Decides every later run of `path` from its arguments (checked before the queued and default
-    /// behaviours; nil falls back to them), e.g. a `systemctl` whose answers depend on its argv.
+    /// Decides every later run of `path` from its arguments.
+    ///
+    /// Checked before the queued and default behaviours (nil falls back to them), e.g. a `systemctl`
+    /// whose answers depend on its argv.
     package func respond(_ path: String, _ responder: @escaping @Sendable (_ arguments: [String]) -> Behaviour?) {
         state.withLock { $0.responders[path] = responder }
     }

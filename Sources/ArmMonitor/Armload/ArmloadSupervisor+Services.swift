@@ -42,7 +42,11 @@ extension ArmloadSupervisor {
 
     /// `type = "forking"`: the start command to its end (bounded by the start wait), then the pid file (polled
     /// until the start wait ends), then the process is attached; its exit status is unknown (ARMLOAD-23).
-    private func startForking(key: String, watch: Watch, entry: ServiceConfig) async -> Result<
+    private func startForking(
+        key: String,
+        watch: Watch,
+        entry: ServiceConfig
+    ) async -> Result<
         LaunchedProgram, StartFailure
     > {
         let registration = watch.registration

@@ -91,9 +91,11 @@ extension ArmloadSupervisor {
         return state
     }
 
-    /// armload /S on a unit: resolve NAME or NAME.service, refuse (or with /A adopt) a running one, start it
-    /// and poll until active, failed or the start wait ends (then it is stopped again). The WID is registered
-    /// as `starting` by the caller; it is released on every failure.
+    /// Starts a unit for `armload /S`.
+    ///
+    /// Resolves NAME or NAME.service, refuses (or with /A adopts) a running one, starts it and polls until
+    /// active, failed or the start wait ends (then it is stopped again). The WID is registered as `starting` by
+    /// the caller; it is released on every failure.
     func startUnit(key: String, registration: UInt64, name: String, adopt: Bool) async -> ControlResponse {
         guard let registered = watches[key], registered.registration == registration else {
             return response("ARMLOAD-23", [.string(name)], detail: "the WID was released while starting")
@@ -269,8 +271,10 @@ extension ArmloadSupervisor {
         await decideFailure(next, ranFor: .zero)
     }
 
-    /// armkill, armloadc stop, group stop: `systemctl stop --no-block UNIT`, then a check every second until
-    /// `inactive`/`failed`. False when the wait ended first (the watch is back in its earlier state).
+    /// Stops a unit for armkill, armloadc stop and the group stop.
+    ///
+    /// `systemctl stop --no-block UNIT`, then a check every second until `inactive`/`failed`. False when the
+    /// wait ended first (the watch is back in its earlier state).
     func stopUnit(key: String, wait: Duration) async -> Bool {
         guard var watch = watches[key], let unit = watch.unit else { return true }
         let earlier = watch.startState

@@ -22,7 +22,12 @@ final class FakeSystemd: Sendable {
 
     /// Changes a unit.
     func update(_ name: String, _ change: @Sendable (inout Unit) -> Void) {
-        units.withLock { units in if var unit = units[name] { change(&unit); units[name] = unit } }
+        units.withLock { units in
+            if var unit = units[name] {
+                change(&unit)
+                units[name] = unit
+            }
+        }
     }
 
     /// Answers one systemctl run.

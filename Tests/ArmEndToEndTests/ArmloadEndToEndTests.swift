@@ -34,15 +34,7 @@ extension EndToEnd {
             return current
         }
 
-        /// Whether any process of a process group is alive; reaping is slow here, so poll up to 30 s.
-        static func groupGone(_ pgid: Int32) async throws -> Bool {
-            let deadline = ContinuousClock.now + .seconds(30)
-            while ContinuousClock.now < deadline {
-                if kill(-pgid, 0) != 0 && errno == ESRCH { return true }
-                try await Task.sleep(for: .milliseconds(100))
-            }
-            return false
-        }
+        static func groupGone(_ pgid: Int32) async throws -> Bool { try await E2E.processGroupGone(pgid) }
 
         static func pid(_ entry: [String: Any]?) -> Int32? { (entry?["pid"] as? NSNumber).map { $0.int32Value } }
 

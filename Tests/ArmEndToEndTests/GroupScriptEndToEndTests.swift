@@ -121,16 +121,11 @@ extension EndToEnd {
                 let child = try #require(childLine.flatMap { Int32($0.text.dropFirst(6)) })
                 #expect(!rig.scriptRecords("web/stop.sh", kind: "END").isEmpty, "the clean-up stop ran stop.sh")
 
-                // Every process of the script's process group, the background child included, is gone. The
-                // kernel and PID 1 reap asynchronously, so this polls (at most 30 s).
-                let deadline = ContinuousClock.now + .seconds(30)
-                var groupAlive = true
-                while ContinuousClock.now < deadline {
-                    groupAlive = kill(-processGroup, 0) == 0 || errno != ESRCH
-                    if !groupAlive { break }
-                    try await Task.sleep(for: .milliseconds(200))
-                }
-                #expect(!groupAlive, "process group \(processGroup) of start.sh still exists")
+                // Every process of the script's process group, the background child included, is gone.
+                #expect(
+                    try await E2E.processGroupGone(processGroup),
+                    "process group \(processGroup) of start.sh still exists"
+                )
                 let childAlive = kill(child, 0) == 0 && isProcess(child, inGroup: processGroup)
                 #expect(!childAlive, "background child \(child) survived")
             }

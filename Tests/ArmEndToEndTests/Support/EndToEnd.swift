@@ -50,6 +50,19 @@ enum E2E {
         ]
     }
 
+    /// Whether every process of a process group has gone (ESRCH).
+    ///
+    /// The killed processes are not our children,
+    /// so no event tells us when the kernel and PID 1 have reaped them (slow here): a bounded poll, 30 s.
+    static func processGroupGone(_ processGroup: Int32) async throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
+            if kill(-processGroup, 0) != 0 && errno == ESRCH { return true }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return false
+    }
+
     /// The host name up to its first dot (the local server name when ARM_SERVER is not set).
     static func shortHostname() -> String {
         var buffer = [CChar](repeating: 0, count: 256)

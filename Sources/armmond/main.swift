@@ -145,7 +145,7 @@ let store: GRDBStateStore
 do {
     store = try GRDBStateStore.open(path: paths.stateDatabase)
 } catch {
-    monitorLog.event(MonitorTexts.eventUnsupportedSchema())
+    monitorLog.event(CatalogMessage(.event2, ["ArmCluster"]))
     fail("state database \(paths.stateDatabase): \(error)", .failed)
 }
 

@@ -15,16 +15,16 @@ extension ArmloadSupervisor {
         let wid = request.wid
         let widArgument = FormatArgument.string(wid)
         if wid.count > NameRule.watchID.maximumLength {
-            return response("ARMLOAD-05", [widArgument], status: .usage, detail: "WID longer than 255 characters")
+            return response(.armload05, [widArgument], status: .usage, detail: "WID longer than 255 characters")
         }
         if let violation = NameRule.watchID.violation(wid) {
-            return response("ARMLOAD-02", [widArgument], status: .usage, detail: violation)
+            return response(.armload02, [widArgument], status: .usage, detail: violation)
         }
         guard let info = await groups.groupState(request.group),
             info.state == .starting || info.state == .started || info.state == .stopping
         else {
             return response(
-                "ARMLOAD-30",
+                .armload30,
                 [widArgument, .string(request.group)],
                 detail: "group is not starting, started or stopping on this server"
             )
@@ -32,11 +32,11 @@ extension ArmloadSupervisor {
         // From here on nothing suspends until the WID is registered, so concurrent requests see it.
         let key = Self.key(wid)
         if let existing = watches[key] {
-            return response("ARMLOAD-02", [widArgument], detail: "WID already registered (\(existing.wid))")
+            return response(.armload02, [widArgument], detail: "WID already registered (\(existing.wid))")
         }
         let live = watches.values.count { [.starting, .running, .restarting, .stopping].contains($0.startState) }
         guard live < max(1, min(settings.armload.maxWatches, 256)) else {
-            return response("ARMLOAD-04", [widArgument], detail: "\(live) WIDs are live")
+            return response(.armload04, [widArgument], detail: "\(live) WIDs are live")
         }
         let policy = ArmloadWatchPolicy(
             retry: request.retry,
@@ -95,7 +95,7 @@ extension ArmloadSupervisor {
             let token = watches[key]?.run?.token ?? 0
             let signal = await waitFor(token: token, [.ready, .exited], until: clock.now() + .seconds(seconds))
             guard var current = watches[key], current.registration == registration else {
-                return response("ARMLOAD-23", [widArgument], detail: "the WID was released while starting")
+                return response(.armload23, [widArgument], detail: "the WID was released while starting")
             }
             if signal == .exited || current.run?.token != token {
                 // It ended before it was ready: the start failed; no action (commands.md 2.1 "Readiness").
@@ -103,10 +103,10 @@ extension ArmloadSupervisor {
                 release(key: key, registration: registration)
                 log.event(ArmloadTexts.eventStartFailed(group: info.name, wid: wid, service: prepared.kind == .service))
                 if exit == .unknown {
-                    return response("ARMLOAD-23", [widArgument], detail: "ended before it was ready")
+                    return response(.armload23, [widArgument], detail: "ended before it was ready")
                 }
                 return response(
-                    "ARMLOAD-09",
+                    .armload09,
                     [widArgument, .int(ArmloadTexts.exitCode(exit))],
                     detail: "ended before it was ready (\(ArmloadTexts.exitText(exit)))"
                 )
@@ -116,13 +116,13 @@ extension ArmloadSupervisor {
             if signal == nil {
                 log.trace(level: 3, module: "RSC", "armload \(wid): running after \(seconds)s without READY=1")
             }
-            return response("ARMLOAD-01", [widArgument])
+            return response(.armload01, [widArgument])
         }
         var running = watches[key] ?? watch
         running.startState = .running
         store(running, key: key)
         log.trace(level: 3, module: "RSC", "armload \(wid): pid \(program.pid) started")
-        return response("ARMLOAD-01", [widArgument])
+        return response(.armload01, [widArgument])
     }
 
     /// The resolved program of a start request.
@@ -144,7 +144,7 @@ extension ArmloadSupervisor {
     func prepare(_ request: ArmloadStartRequest, group: String) -> Result<Prepared, Refusal> {
         let wid = FormatArgument.string(request.wid)
         guard let name = request.arguments.first, !name.isEmpty else {
-            return .failure(Refusal(response: response("ARMLOAD-03", [], status: .usage, detail: "no program")))
+            return .failure(Refusal(response: response(.armload03, [], status: .usage, detail: "no program")))
         }
         var user: ProgramUser?
         if let requested = request.user, !request.isService {
@@ -156,7 +156,7 @@ extension ArmloadSupervisor {
                 return .failure(
                     Refusal(
                         response: response(
-                            "ARMLOAD-12",
+                            .armload12,
                             [wid, .string(account)],
                             detail: "\(account) is not in [armload] users"
                         )
@@ -165,7 +165,7 @@ extension ArmloadSupervisor {
             }
             guard let found = launcher.lookupUser(account) else {
                 return .failure(
-                    Refusal(response: response("ARMLOAD-22", [wid, .string(account), .int(2)], detail: "no such user"))
+                    Refusal(response: response(.armload22, [wid, .string(account), .int(2)], detail: "no such user"))
                 )
             }
             user = found
@@ -189,7 +189,7 @@ extension ArmloadSupervisor {
                     return .failure(
                         Refusal(
                             response: response(
-                                "ARMLOAD-21",
+                                .armload21,
                                 [wid, .string(name)],
                                 detail: "no [services] entry and PID 1 is not systemd"
                             )
@@ -204,7 +204,7 @@ extension ArmloadSupervisor {
                 return .failure(
                     Refusal(
                         response: response(
-                            "ARMLOAD-21",
+                            .armload21,
                             [wid, .string(name)],
                             detail: "[services.\(entry.name)] type = \"forking\" needs pid_file"
                         )
@@ -214,7 +214,7 @@ extension ArmloadSupervisor {
             guard let executable = entry.start.first, executable.hasPrefix("/") else {
                 return .failure(
                     Refusal(
-                        response: response("ARMLOAD-21", [wid, .string(name)], detail: "start argv is not absolute")
+                        response: response(.armload21, [wid, .string(name)], detail: "start argv is not absolute")
                     )
                 )
             }
@@ -223,7 +223,7 @@ extension ArmloadSupervisor {
                     return .failure(
                         Refusal(
                             response: response(
-                                "ARMLOAD-22",
+                                .armload22,
                                 [wid, .string(entry.user), .int(2)],
                                 detail: "no such user"
                             )
@@ -249,7 +249,7 @@ extension ArmloadSupervisor {
                 return .failure(
                     Refusal(
                         response: response(
-                            "ARMLOAD-11",
+                            .armload11,
                             [wid, .int(Int(error.errno))],
                             detail: "\(name): \(ScriptExecution.errorText(error.errno))"
                         )
@@ -295,7 +295,7 @@ extension ArmloadSupervisor {
             return launchFailure(error, wid: wid, user: user)
         case .command(let outcome):
             return response(
-                "ARMLOAD-24",
+                .armload24,
                 [.string(wid), .int(Self.outcomeCode(outcome))],
                 detail: "start command " + Self.outcomeText(outcome)
             )
@@ -314,7 +314,7 @@ extension ArmloadSupervisor {
                     timeout: .seconds(settings.armload.stopWaitSeconds)
                 )
             }
-            return response("ARMLOAD-06", [.string(wid)], detail: detail)
+            return response(.armload06, [.string(wid)], detail: detail)
         }
     }
 
@@ -323,9 +323,9 @@ extension ArmloadSupervisor {
         let detail = ScriptExecution.errorText(error.errno)
         switch error {
         case .userSwitchFailed(let code):
-            return response("ARMLOAD-10", [.string(wid), .string(user ?? "root"), .int(Int(code))], detail: detail)
+            return response(.armload10, [.string(wid), .string(user ?? "root"), .int(Int(code))], detail: detail)
         case .notFound(let code), .notExecutable(let code), .spawnFailed(let code):
-            return response("ARMLOAD-11", [.string(wid), .int(Int(code))], detail: detail)
+            return response(.armload11, [.string(wid), .int(Int(code))], detail: detail)
         }
     }
 
@@ -339,14 +339,14 @@ extension ArmloadSupervisor {
     package func ended(wid: String, status: Int32?, signal: Int32?) -> ControlResponse {
         let key = Self.key(wid)
         guard var watch = watches[key], watch.monitorState == .sync, watch.startState == .running else {
-            return response("ARMLOAD-08", [], detail: "\(wid) is not a running /W WID")
+            return response(.armload08, [], detail: "\(wid) is not a running /W WID")
         }
         let exit: ProgramExit = signal.map { .signaled($0) } ?? .exited(status ?? 0)
         watch.startState = .ended
         watch.lastExit = exit
         store(watch, key: key)
-        if exit == .exited(0) { return response("ARMLOAD-01", [.string(watch.wid)]) }
-        return response("ARMLOAD-09", [.string(watch.wid), .int(ArmloadTexts.exitCode(exit))])
+        if exit == .exited(0) { return response(.armload01, [.string(watch.wid)]) }
+        return response(.armload09, [.string(watch.wid), .int(ArmloadTexts.exitCode(exit))])
     }
 
     // MARK: - armkill (commands.md 2.2)
@@ -361,36 +361,36 @@ extension ArmloadSupervisor {
     package func kill(wid: String, waitSeconds: Int?) async -> ControlResponse {
         let key = Self.key(wid)
         guard let watch = watches[key] else {
-            return response("ARMKILL-02", [.string(wid)], detail: "WID not registered on this server")
+            return response(.armkill02, [.string(wid)], detail: "WID not registered on this server")
         }
         let name = FormatArgument.string(watch.wid)
         let registration = watch.registration
         if watch.unit != nil, Self.unitLive(watch) {
             let wait = Duration.seconds(waitSeconds ?? settings.armload.stopWaitSeconds)
             guard await stopUnit(key: key, wait: wait) else {
-                return response("ARMKILL-06", [name], detail: "\(watch.unit ?? "") not inactive in time")
+                return response(.armkill06, [name], detail: "\(watch.unit ?? "") not inactive in time")
             }
             release(key: key, registration: registration)
-            return response("ARMKILL-01", [name])
+            return response(.armkill01, [name])
         }
         if watch.run == nil {
             let unasked = watch.startState == .ended && watch.endedUnasked
             release(key: key, registration: registration)
             if unasked {
-                return response("ARMKILL-07", [name, .int(60), .int(0)], status: .success, detail: "already ended")
+                return response(.armkill07, [name, .int(60), .int(0)], status: .success, detail: "already ended")
             }
-            return response("ARMKILL-01", [name])
+            return response(.armkill01, [name])
         }
         let wait = Duration.seconds(waitSeconds ?? settings.armload.stopWaitSeconds)
         switch await terminate(key: key, wait: wait) {
         case .ended(let forced):
             release(key: key, registration: registration)
-            return response(forced ? "ARMKILL-04" : "ARMKILL-01", [name])
+            return response(forced ? .armkill04 : .armkill01, [name])
         case .survived:
-            return response("ARMKILL-05", [name], detail: "alive 5 s after SIGKILL")
+            return response(.armkill05, [name], detail: "alive 5 s after SIGKILL")
         case .stopFailed(let detail):
             // Interpretation: the service keeps running and the WID stays registered (the stop failed).
-            return response("ARMKILL-08", [name, .string(detail)], detail: "the service still runs")
+            return response(.armkill08, [name, .string(detail)], detail: "the service still runs")
         }
     }
 
@@ -413,24 +413,24 @@ extension ArmloadSupervisor {
         let shownWID = watches[key]?.wid ?? wid
         let arguments: [FormatArgument] = [.string(shownWID), .string(word.lowercased()), .string(timeText)]
         guard let action else {
-            return response("ARMLOADC-02", arguments, status: .usage, detail: "unknown action \(word)")
+            return response(.armloadc02, arguments, status: .usage, detail: "unknown action \(word)")
         }
         guard let watch = watches[key] else {
-            return response("ARMLOADC-02", arguments, status: .notFound, detail: "WID not registered on this server")
+            return response(.armloadc02, arguments, status: .notFound, detail: "WID not registered on this server")
         }
         if let refusal = ArmloadControl.refusal(action, start: watch.startState, monitor: watch.monitorState) {
-            return response("ARMLOADC-03", arguments, detail: refusal)
+            return response(.armloadc03, arguments, detail: refusal)
         }
         switch action {
         case .pause, .continue:
             var changed = watch
             changed.monitorState = action == .pause ? .paused : .monitoring
             store(changed, key: key)
-            return response("ARMLOADC-01", arguments)
+            return response(.armloadc01, arguments)
         case .stop where watch.unit != nil:
             guard await stopUnit(key: key, wait: .seconds(time)) else {
-                log.arm(ArmloadTexts.row("ARMLOAD-29", [.string(watch.wid)]), source: "ARMLOAD")
-                return response("ARMLOADC-04", arguments, detail: "\(watch.unit ?? "") not inactive in time")
+                log.arm(CatalogMessage(.armload29, [.string(watch.wid)]), source: "ARMLOAD")
+                return response(.armloadc04, arguments, detail: "\(watch.unit ?? "") not inactive in time")
             }
             if var stopped = watches[key], stopped.registration == watch.registration {
                 stopped.startState = .stopped
@@ -440,12 +440,12 @@ extension ArmloadSupervisor {
                 stopped.generation += 1
                 store(stopped, key: key)
             }
-            return response("ARMLOADC-01", arguments)
+            return response(.armloadc01, arguments)
         case .stop:
             switch await terminate(key: key, wait: .seconds(time)) {
             case .ended(let forced):
                 guard var stopped = watches[key], stopped.registration == watch.registration else {
-                    return response("ARMLOADC-01", arguments)
+                    return response(.armloadc01, arguments)
                 }
                 stopped.startState = .stopped
                 stopped.stopRequested = false
@@ -453,16 +453,16 @@ extension ArmloadSupervisor {
                 stopped.generation += 1
                 store(stopped, key: key)
                 if forced {
-                    log.arm(ArmloadTexts.row("ARMLOAD-27", [.string(watch.wid)]), source: "ARMLOAD")
+                    log.arm(CatalogMessage(.armload27, [.string(watch.wid)]), source: "ARMLOAD")
                 }
-                return response("ARMLOADC-01", arguments)
+                return response(.armloadc01, arguments)
             case .survived:
-                log.arm(ArmloadTexts.row("ARMLOAD-28", [.string(watch.wid)]), source: "ARMLOAD")
-                return response("ARMLOADC-04", arguments, detail: "alive 5 s after SIGKILL")
+                log.arm(CatalogMessage(.armload28, [.string(watch.wid)]), source: "ARMLOAD")
+                return response(.armloadc04, arguments, detail: "alive 5 s after SIGKILL")
             case .stopFailed(let detail):
                 // Interpretation: ARMLOAD-26, and the service keeps running in its state.
-                log.arm(ArmloadTexts.row("ARMLOAD-26", [.string(watch.wid), .string(detail)]), source: "ARMLOAD")
-                return response("ARMLOADC-04", arguments, detail: "stop command failed: \(detail)")
+                log.arm(CatalogMessage(.armload26, [.string(watch.wid), .string(detail)]), source: "ARMLOAD")
+                return response(.armloadc04, arguments, detail: "stop command failed: \(detail)")
             }
         case .start where watch.unit != nil:
             return await controlStartUnit(key: key, watch: watch, seconds: seconds, arguments: arguments)
@@ -498,20 +498,20 @@ extension ArmloadSupervisor {
                 case .command(let outcome): ("start", Self.outcomeCode(outcome), Self.outcomeText(outcome))
                 case .timedOut(let text): ("start", 0, text)
                 }
-            return response("ARMLOADC-05", arguments + [.string(step), .int(code)], status: .failed, detail: detail)
+            return response(.armloadc05, arguments + [.string(step), .int(code)], status: .failed, detail: detail)
         }
         store(watches[key] ?? starting, key: key)
         if let readiness = seconds ?? watch.startTimeout, watch.startTimeout != nil {
             let token = watches[key]?.run?.token ?? 0
             let signal = await waitFor(token: token, [.ready, .exited], until: clock.now() + .seconds(readiness))
             guard var current = watches[key], current.registration == watch.registration else {
-                return response("ARMLOADC-01", arguments)
+                return response(.armloadc01, arguments)
             }
             if signal == .exited || current.run?.token != token {
                 let exit = current.lastExit ?? .unknown
                 log.event(ArmloadTexts.eventStartFailed(group: watch.group, wid: watch.wid, service: isService))
                 return response(
-                    "ARMLOADC-05",
+                    .armloadc05,
                     arguments + [.string("start"), .int(ArmloadTexts.exitCode(exit))],
                     status: .failed,
                     detail: "ended before it was ready (\(ArmloadTexts.exitText(exit)))"
@@ -519,12 +519,12 @@ extension ArmloadSupervisor {
             }
             current.startState = .running
             store(current, key: key)
-            return response("ARMLOADC-01", arguments)
+            return response(.armloadc01, arguments)
         }
         var running = watches[key] ?? starting
         running.startState = .running
         store(running, key: key)
-        return response("ARMLOADC-01", arguments)
+        return response(.armloadc01, arguments)
     }
 
     // MARK: - Group stop cleanup (commands.md 2.1)
@@ -558,14 +558,14 @@ extension ArmloadSupervisor {
         guard let watch = watches[key], watch.registration == registration else { return }
         if watch.unit != nil, Self.unitLive(watch) {
             if !(await stopUnit(key: key, wait: wait)) {
-                log.arm(ArmloadTexts.row("ARMLOAD-29", [.string(watch.wid)]), source: "ARMLOAD")
+                log.arm(CatalogMessage(.armload29, [.string(watch.wid)]), source: "ARMLOAD")
             }
         } else if watch.run != nil {
             switch await terminate(key: key, wait: wait, keepOnStopFailure: false) {
             case .ended(let forced):
-                if forced { log.arm(ArmloadTexts.row("ARMLOAD-27", [.string(watch.wid)]), source: "ARMLOAD") }
+                if forced { log.arm(CatalogMessage(.armload27, [.string(watch.wid)]), source: "ARMLOAD") }
             case .survived:
-                log.arm(ArmloadTexts.row("ARMLOAD-28", [.string(watch.wid)]), source: "ARMLOAD")
+                log.arm(CatalogMessage(.armload28, [.string(watch.wid)]), source: "ARMLOAD")
             case .stopFailed:
                 break  // not returned without keepOnStopFailure (ARMLOAD-26 was written there)
             }
@@ -662,7 +662,7 @@ extension ArmloadSupervisor {
             return
         }
         // The process died while armmond was away: a failure now (its status is unknown).
-        log.arm(ArmloadTexts.row("ARMLOAD-23", [.string(row.wid)]), source: "ARMLOAD")
+        log.arm(CatalogMessage(.armload23, [.string(row.wid)]), source: "ARMLOAD")
         watch.startState = .ended
         watch.endedUnasked = true
         watch.lastExit = .unknown
@@ -691,17 +691,12 @@ extension ArmloadSupervisor {
 
     /// A catalogued answer: the status is the entry's unless given.
     func response(
-        _ id: String,
+        _ entry: CatalogEntry,
         _ arguments: [FormatArgument],
         status: ExitStatus? = nil,
         detail: String? = nil
     ) -> ControlResponse {
-        ControlResponse(
-            status: status ?? MessageCatalog.entry(id)?.status ?? .internal,
-            messageID: id,
-            arguments: arguments,
-            detail: detail
-        )
+        ControlResponse(status: status ?? entry.status, entry: entry, arguments: arguments, detail: detail)
     }
 
     /// `directory/name` for a relative path found in a relative `PATH` entry.

@@ -98,7 +98,7 @@ extension ArmloadSupervisor {
     /// the caller; it is released on every failure.
     func startUnit(key: String, registration: UInt64, name: String, adopt: Bool) async -> ControlResponse {
         guard let registered = watches[key], registered.registration == registration else {
-            return response("ARMLOAD-23", [.string(name)], detail: "the WID was released while starting")
+            return response(.armload23, [.string(name)], detail: "the WID was released while starting")
         }
         let wid = FormatArgument.string(registered.wid)
         let group = registered.group
@@ -110,14 +110,14 @@ extension ArmloadSupervisor {
         }
         guard let state else {
             release(key: key, registration: registration)
-            return response("ARMLOAD-24", [wid, .int(1)], detail: "systemctl show \(unit) failed")
+            return response(.armload24, [wid, .int(1)], detail: "systemctl show \(unit) failed")
         }
         guard state.load != "not-found" else {
             release(key: key, registration: registration)
-            return response("ARMLOAD-21", [wid, .string(name)], status: .notFound, detail: "no unit \(name)")
+            return response(.armload21, [wid, .string(name)], status: .notFound, detail: "no unit \(name)")
         }
         guard var watch = watches[key], watch.registration == registration else {
-            return response("ARMLOAD-23", [wid], detail: "the WID was released while starting")
+            return response(.armload23, [wid], detail: "the WID was released while starting")
         }
         watch.unit = unit
         watch.service = unit
@@ -125,37 +125,37 @@ extension ArmloadSupervisor {
         if state.isActive {
             guard adopt else {
                 release(key: key, registration: registration)
-                return response("ARMLOAD-24", [wid, .int(0x72)], status: .busy, detail: "\(unit) is already active")
+                return response(.armload24, [wid, .int(0x72)], status: .busy, detail: "\(unit) is already active")
             }
             unitRunning(key: key, state: state)
             log.trace(level: 3, module: "RSC", "armload \(watch.wid): adopted active unit \(unit)")
-            return response("ARMLOAD-01", [wid])
+            return response(.armload01, [wid])
         }
         let wait = Duration.seconds(registered.startTimeout ?? settings.armload.serviceStartWaitSeconds)
         switch await runUnitStart(unit, wait: wait) {
         case .active(let state):
             guard watches[key]?.registration == registration else {
-                return response("ARMLOAD-23", [wid], detail: "the WID was released while starting")
+                return response(.armload23, [wid], detail: "the WID was released while starting")
             }
             unitRunning(key: key, state: state)
-            return response("ARMLOAD-01", [wid])
+            return response(.armload01, [wid])
         case .failed(let state):
             release(key: key, registration: registration)
             log.event(ArmloadTexts.eventStartFailed(group: group, wid: registered.wid, service: true))
             return response(
-                "ARMLOAD-24",
+                .armload24,
                 [wid, .int(state.execMainStatus)],
                 detail: "\(unit) failed (ExecMainCode=\(state.execMainCode) ExecMainStatus=\(state.execMainStatus))"
             )
         case .commandFailed(let code):
             release(key: key, registration: registration)
             log.event(ArmloadTexts.eventStartFailed(group: group, wid: registered.wid, service: true))
-            return response("ARMLOAD-24", [wid, .int(code)], detail: "systemctl start \(unit) failed")
+            return response(.armload24, [wid, .int(code)], detail: "systemctl start \(unit) failed")
         case .timedOut:
             _ = await systemctl(["stop", "--no-block", unit])
             release(key: key, registration: registration)
             log.event(ArmloadTexts.eventStartFailed(group: group, wid: registered.wid, service: true))
-            return response("ARMLOAD-06", [wid], detail: "\(unit) not active after \(wait)")
+            return response(.armload06, [wid], detail: "\(unit) not active after \(wait)")
         }
     }
 
@@ -226,8 +226,8 @@ extension ArmloadSupervisor {
             return
         }
         log.arm(
-            ArmloadTexts.row(
-                "ARMLOAD-14",
+            CatalogMessage(
+                .armload14,
                 [.string(current.wid), .int(state.execMainCode), .int(state.execMainStatus)]
             ),
             source: "ARMLOAD"
@@ -257,7 +257,7 @@ extension ArmloadSupervisor {
         else { return }
         if case .active(let state) = result {
             unitRunning(key: due.key, state: state)
-            log.arm(ArmloadTexts.row("ARMLOAD-18", [.string(current.wid)]), source: "ARMLOAD")
+            log.arm(CatalogMessage(.armload18, [.string(current.wid)]), source: "ARMLOAD")
             log.event(ArmloadTexts.eventRestarted(group: current.group, wid: current.wid, service: true))
             return
         }
@@ -318,7 +318,7 @@ extension ArmloadSupervisor {
         seconds: Int?,
         arguments: [FormatArgument]
     ) async -> ControlResponse {
-        guard let unit = watch.unit else { return response("ARMLOADC-01", arguments) }
+        guard let unit = watch.unit else { return response(.armloadc01, arguments) }
         var starting = watch
         starting.startState = .starting
         starting.endedUnasked = false
@@ -326,11 +326,11 @@ extension ArmloadSupervisor {
         store(starting, key: key)
         let result = await runUnitStart(unit, wait: .seconds(seconds ?? 60))
         guard var current = watches[key], current.registration == watch.registration else {
-            return response("ARMLOADC-01", arguments)
+            return response(.armloadc01, arguments)
         }
         if case .active(let state) = result {
             unitRunning(key: key, state: state)
-            return response("ARMLOADC-01", arguments)
+            return response(.armloadc01, arguments)
         }
         log.event(ArmloadTexts.eventStartFailed(group: watch.group, wid: watch.wid, service: true))
         if result == .timedOut { _ = await systemctl(["stop", "--no-block", unit]) }
@@ -343,6 +343,6 @@ extension ArmloadSupervisor {
             case .commandFailed(let code): code
             case .active, .timedOut: 0
             }
-        return response("ARMLOADC-05", arguments + [.string("start"), .int(code)], status: .failed, detail: unit)
+        return response(.armloadc05, arguments + [.string("start"), .int(code)], status: .failed, detail: unit)
     }
 }

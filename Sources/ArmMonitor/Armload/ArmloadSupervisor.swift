@@ -348,8 +348,8 @@ package actor ArmloadSupervisor {
         }
         let detection =
             exit == .unknown
-            ? ArmloadTexts.row("ARMLOAD-23", [.string(watch.wid)])
-            : ArmloadTexts.row("ARMLOAD-09", [.string(watch.wid), .int(ArmloadTexts.exitCode(exit))])
+            ? CatalogMessage(.armload23, [.string(watch.wid)])
+            : CatalogMessage(.armload09, [.string(watch.wid), .int(ArmloadTexts.exitCode(exit))])
         log.arm(detection, source: "ARMLOAD")
         watch.startState = .ended
         watch.endedUnasked = true
@@ -412,17 +412,17 @@ package actor ArmloadSupervisor {
             effectSink.yield(.restart(restart))
         case .failover:
             store(watch, key: due.key)
-            log.arm(ArmloadTexts.row("ARMLOAD-19", [.string(watch.wid), .string(watch.group)]), source: "ARMLOAD")
+            log.arm(CatalogMessage(.armload19, [.string(watch.wid), .string(watch.group)]), source: "ARMLOAD")
             // A single-server cluster has no server to take the group: ARMLOAD-25, then the group is stopped
             // here (commands.md 2.1).
             log.arm(
-                ArmloadTexts.row("ARMLOAD-25", [.string(watch.wid), .string(watch.group), .int(0)]),
+                CatalogMessage(.armload25, [.string(watch.wid), .string(watch.group), .int(0)]),
                 source: "ARMLOAD"
             )
             await groups.stopGroup(watch.group, .groupFailover)
         case .shutdown:
             store(watch, key: due.key)
-            log.arm(ArmloadTexts.row("ARMLOAD-20", [.string(watch.wid)]), source: "ARMLOAD")
+            log.arm(CatalogMessage(.armload20, [.string(watch.wid)]), source: "ARMLOAD")
             await power.shutdown(reboot: false, reason: "armload WID=\(watch.wid) group=\(watch.group) action 3")
         case .none:
             store(watch, key: due.key)
@@ -440,7 +440,7 @@ package actor ArmloadSupervisor {
             return
         }
         if due.script {
-            log.arm(ArmloadTexts.row("ARMLOAD-16", [.string(watch.wid)]), source: "ARMLOAD")
+            log.arm(CatalogMessage(.armload16, [.string(watch.wid)]), source: "ARMLOAD")
             await groups.restartGroup(watch.group)
             return
         }
@@ -452,7 +452,7 @@ package actor ArmloadSupervisor {
             watches[due.key] = watch
             store(watch, key: due.key)
             log.arm(
-                ArmloadTexts.row(isService ? "ARMLOAD-18" : "ARMLOAD-17", [.string(watch.wid)]),
+                CatalogMessage(isService ? .armload18 : .armload17, [.string(watch.wid)]),
                 source: "ARMLOAD"
             )
             log.event(ArmloadTexts.eventRestarted(group: watch.group, wid: watch.wid, service: isService))
@@ -578,7 +578,7 @@ package actor ArmloadSupervisor {
                         store(current, key: key)
                         return .stopFailed(detail)
                     }
-                    log.arm(ArmloadTexts.row("ARMLOAD-26", [.string(watch.wid), .string(detail)]), source: "ARMLOAD")
+                    log.arm(CatalogMessage(.armload26, [.string(watch.wid), .string(detail)]), source: "ARMLOAD")
                     launcher.signalGroup(group, signal: SignalNumber.terminate)
                 } else {
                     // The service ended anyway: the stop is done.

@@ -128,7 +128,20 @@ let fileSink = FileLogSink(
     rotations: config.log.rotations,
     rotationMode: config.log.rotation == .external ? .external : .internal
 )
-let sink: any LogSink = parsed.flag("F") && environment["NOTIFY_SOCKET"] == nil ? TeeLogSink(fileSink) : fileSink
+let foreground = parsed.flag("F") && environment["NOTIFY_SOCKET"] == nil
+// The journal (STYLE §3 "Logging"): syslog when /dev/log exists; stderr in the foreground, where /F also copies
+// every seed line to stderr (TeeLogSink), so the stderr journal takes only untagged events.
+let syslog = SyslogSink(ident: "armmond")
+let syslogMode: JournalMirrorSink.Mode =
+    switch config.log.syslog {
+    case .none: .none
+    case .events: .events
+    case .all: .all
+    }
+let seedFiles: any LogSink = foreground ? TeeLogSink(fileSink) : fileSink
+let sink: any LogSink = syslog.map { JournalMirrorSink(files: seedFiles, journal: $0, mode: syslogMode) } ?? seedFiles
+let journals: [any JournalSink] =
+    (foreground ? [StandardErrorJournal(prefix: "")] : []) + (syslog.map { [$0] } ?? [])
 let language: Language = config.log.language == .ja ? .ja : .en
 let monitorLog = MonitorLog(
     sink: sink,
@@ -139,7 +152,10 @@ let monitorLog = MonitorLog(
     monitorPID: getpid(),
     traceLevel: config.log.level
 )
-LoggingSystem.bootstrap { _ in SeedLogHandler(log: monitorLog) }
+let journalLevel = JournalLogHandler.level(traceLevel: config.log.level)
+LoggingSystem.bootstrap { label in
+    DaemonLogging.handler(label: label, log: monitorLog, journals: journals, level: journalLevel)
+}
 
 let store: GRDBStateStore
 do {

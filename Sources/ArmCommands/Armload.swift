@@ -26,12 +26,14 @@ enum Armload {
             refuse(CatalogMessage(.armload03, detail: detail))
         }
 
-        // WID rules (commands.md 1.8, config-and-files N6).
-        if wid.unicodeScalars.count > 255 {
-            return refuse(CatalogMessage(.armload05, [.string(wid)], detail: "at most 255 characters"))
-        }
-        if let problem = NameRule.watchID.violation(wid) {
-            return refuse(CatalogMessage(.armload02, [.string(wid)], detail: problem, statusOverride: .usage))
+        // WID rules (commands.md 1.8, config-and-files N6), the same check armmond makes.
+        switch WatchID.problem(wid) {
+        case .tooLong?:
+            return refuse(CatalogMessage(.armload05, [.string(wid)], detail: WatchID.Problem.tooLong.detail))
+        case .invalid(let rule)?:
+            return refuse(CatalogMessage(.armload02, [.string(wid)], detail: rule, statusOverride: .usage))
+        case nil:
+            break
         }
         // Option combinations the table cannot express (commands.md 2.1 synopsis).
         let serviceForm = parsed.flag("S")
@@ -135,7 +137,7 @@ enum Armload {
         }
         var user: ProgramUser?
         if let account = request.user {
-            guard let found = system.lookupUser(account.split(separator: "\\").last.map(String.init) ?? account) else {
+            guard let found = system.lookupUser(AccountName.resolve(account)) else {
                 ended(status: 125, signal: nil)
                 let message = CatalogMessage(
                     .armload22,
@@ -196,7 +198,7 @@ enum Armload {
 enum Armkill {
     @Sendable static func run(_ parsed: ParsedArguments, _ context: CommandContext) -> CommandOutcome {
         let wid = parsed.operands.first ?? ""
-        if NameRule.watchID.violation(wid) != nil || wid.unicodeScalars.count > 255 {
+        if WatchID.problem(wid) != nil {
             let message = CatalogMessage(.armkill02, [.string(wid)], detail: "invalid WID", statusOverride: .usage)
             return CommandOutcome(exitCode: ExitStatus.usage.rawValue, message: message, log: .record(message))
         }
@@ -233,7 +235,7 @@ enum Armloadc {
             let message = CatalogMessage(.armloadc02, fields, detail: detail, statusOverride: .usage)
             return CommandOutcome(exitCode: ExitStatus.usage.rawValue, message: message, log: .record(message))
         }
-        guard NameRule.watchID.violation(wid) == nil else { return usage("invalid WID") }
+        guard WatchID.problem(wid) == nil else { return usage("invalid WID") }
         guard !action.isEmpty else { return usage("/W stop|start|pause|continue is required") }
         var seconds: Int?
         if let timeText {

@@ -3,19 +3,40 @@ import ArmCore
 import ArmProtocol
 
 /// ARMSTAT: status as a table or JSON, bounded in time (commands.md 2.29).
-enum Armstat {
-    @Sendable static func run(_ parsed: ParsedArguments, _ context: CommandContext) -> CommandOutcome {
+enum Armstat: Command {
+    /// The view, the name narrowing it, the bound on the run and the output form.
+    struct Arguments: Sendable {
+        var view: String
+        var name: String?
+        var timeoutSeconds: Int
+        var isJSON: Bool
+    }
+
+    static var spec: CommandSpec { .armstat }
+
+    static func validate(_ parsed: ParsedArguments, context: CommandContext) throws(Rejection) -> Arguments {
         let view = parsed.operands.first?.lowercased() ?? "all"
         let name = parsed.operands.count > 1 ? parsed.operands[1] : nil
-        if name != nil && (view == "all" || view == "cluster") {
-            return CommandOutcome(
-                exitCode: ExitStatus.usage.rawValue,
-                message: context.usage(.unexpectedOperand(name ?? ""))
+        if let name, view == "all" || view == "cluster" {
+            // Read-only: refused without an ARM.LOG line (commands.md 2.29).
+            throw Rejection(
+                CommandOutcome(exitCode: ExitStatus.usage.rawValue, message: context.usage(.unexpectedOperand(name)))
             )
         }
-        let timeout = parsed.integer("TIMEOUT") ?? 3
-        let isJSON = parsed.flag("json")
-        switch context.send(.status(view: view, name: name), deadlineMilliseconds: timeout * 1000) {
+        return Arguments(
+            view: view,
+            name: name,
+            timeoutSeconds: parsed.integer("TIMEOUT") ?? 3,
+            isJSON: parsed.flag("json")
+        )
+    }
+
+    static func run(_ arguments: Arguments, context: CommandContext) -> CommandOutcome {
+        let isJSON = arguments.isJSON
+        switch context.send(
+            .status(view: arguments.view, name: arguments.name),
+            deadlineMilliseconds: arguments.timeoutSeconds * 1000
+        ) {
         case .success(let response):
             guard response.status == .success else { return context.outcome(of: response) }
             let document: StatusDocument

@@ -71,6 +71,16 @@ import Testing
         #expect(fake.recorded.stdout == "armgwait (ArmCluster) \(ArmVersion.string)\n")
     }
 
+    @Test func onlyTheCommandsBuiltSoFarAreImplemented() {
+        let implemented = Set(CommandSpec.all.filter(CommandTable.isImplemented).map(\.name))
+        #expect(
+            implemented == [
+                "armgstrt", "armgstop", "armgwait", "armsleep", "armstat", "armcfg", "armmond", "armload", "armkill",
+                "armloadc",
+            ]
+        )
+    }
+
     @Test func commandsOfLaterIssuesSayNotImplementedWithStatusNine() {
         let fake = FakeCommandSystem(monitor: .answer(Self.ok))
         #expect(CommandRunner.run(arguments: ["armfover", "web"], system: fake.system) == 9)

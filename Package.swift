@@ -62,10 +62,14 @@ let package = Package(
         ),
         .executableTarget(name: "armtool", dependencies: ["ArmCommands", "ArmSystem"], swiftSettings: strict),
         .executableTarget(name: "armmond", dependencies: ["ArmMonitor", "ArmSystem"], swiftSettings: strict),
+        // Man-page and completion renderers (the `--help` text stays with the table in ArmCore): linked only by
+        // armdocgen, so armtool carries none of it.
+        .target(name: "ArmDocs", dependencies: ["ArmCore"], swiftSettings: strict),
         // Renders man/ and completions/ from the command table (scripts/gen-docs).
-        .executableTarget(name: "armdocgen", dependencies: ["ArmCore"], swiftSettings: strict),
+        .executableTarget(name: "armdocgen", dependencies: ["ArmCore", "ArmDocs"], swiftSettings: strict),
         .testTarget(name: "ArmCoreTests", dependencies: ["ArmCore"], swiftSettings: strict),
         .testTarget(name: "ArmProtocolTests", dependencies: ["ArmCore", "ArmProtocol"], swiftSettings: strict),
+        .testTarget(name: "ArmDocsTests", dependencies: ["ArmCore", "ArmDocs"], swiftSettings: strict),
         .testTarget(
             name: "ArmCommandsTests",
             dependencies: ["ArmCore", "ArmProtocol", "ArmClient", "ArmCommands", "ArmTesting"],
@@ -90,7 +94,9 @@ let package = Package(
 // ARM_CORE_ONLY=1 keeps only the dependency-free modules and their tests, for a fast edit-test loop
 // on ArmCore and ArmProtocol (use its own --scratch-path, e.g. .build-core).
 if Context.environment["ARM_CORE_ONLY"] != nil {
-    let keep: Set<String> = ["ArmCore", "ArmProtocol", "ArmCoreTests", "ArmProtocolTests", "armdocgen"]
+    let keep: Set<String> = [
+        "ArmCore", "ArmProtocol", "ArmDocs", "ArmCoreTests", "ArmProtocolTests", "ArmDocsTests", "armdocgen",
+    ]
     package.targets.removeAll { !keep.contains($0.name) }
     package.products = []
     package.dependencies = []

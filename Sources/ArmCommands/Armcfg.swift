@@ -6,8 +6,15 @@ import ArmProtocol
 ///
 /// `apply`, `keygen`, `init-lock` and
 /// `check --system` belong to the multi-server issue.
-enum Armcfg {
-    @Sendable static func run(_ parsed: ParsedArguments, _ context: CommandContext) -> CommandOutcome {
+enum Armcfg: Command {
+    static var spec: CommandSpec { .armcfg }
+
+    /// The subcommand selects what the words mean, so `run` reads them.
+    static func validate(_ parsed: ParsedArguments, context: CommandContext) throws(Rejection) -> ParsedArguments {
+        parsed
+    }
+
+    static func run(_ parsed: ParsedArguments, context: CommandContext) -> CommandOutcome {
         let subcommand = parsed.operands.first?.lowercased() ?? ""
         switch subcommand {
         case "check":

@@ -71,6 +71,34 @@ import Testing
         #expect(fake.recorded.stdout == "armgwait (ArmCluster) \(ArmVersion.string)\n")
     }
 
+    @Test func onlyTheCommandsBuiltSoFarAreImplemented() {
+        let implemented = Set(CommandSpec.all.filter(CommandTable.isImplemented).map(\.name))
+        #expect(
+            implemented == [
+                "armgstrt", "armgstop", "armgwait", "armsleep", "armstat", "armcfg", "armmond", "armload", "armkill",
+                "armloadc",
+            ]
+        )
+    }
+
+    @Test func armmondThroughArmtoolRunsTheExecutableBesideItWithTheWordsAsGiven() {
+        let fake = FakeCommandSystem(monitor: .answer(Self.ok))
+        #expect(
+            CommandRunner.run(arguments: ["armtool", "armmond", "/CHECK", "/c", "x.toml"], system: fake.system) == 1
+        )
+        let exec = fake.recorded.execs.first
+        #expect(exec?.path == "/opt/arm/bin/armmond")
+        #expect(exec?.arguments == ["armmond", "/CHECK", "/c", "x.toml"])
+    }
+
+    @Test(arguments: ["armsh", "armmgrd"])
+    func standaloneCommandsNotBuiltYetSayNotImplemented(name: String) {
+        let fake = FakeCommandSystem(monitor: .answer(Self.ok))
+        #expect(CommandRunner.run(arguments: ["armtool", name], system: fake.system) == 9)
+        #expect(fake.recorded.stderr == "\(name): not implemented yet\n")
+        #expect(fake.recorded.execs.isEmpty)
+    }
+
     @Test func commandsOfLaterIssuesSayNotImplementedWithStatusNine() {
         let fake = FakeCommandSystem(monitor: .answer(Self.ok))
         #expect(CommandRunner.run(arguments: ["armfover", "web"], system: fake.system) == 9)

@@ -14,11 +14,14 @@ extension ArmloadSupervisor {
     package func start(_ request: ArmloadStartRequest) async -> ControlResponse {
         let wid = request.wid
         let widArgument = FormatArgument.string(wid)
-        if wid.count > NameRule.watchID.maximumLength {
-            return response(.armload05, [widArgument], status: .usage, detail: "WID longer than 255 characters")
-        }
-        if let violation = NameRule.watchID.violation(wid) {
-            return response(.armload02, [widArgument], status: .usage, detail: violation)
+        // The same WID rule the command checks (commands.md 1.8), for clients that skip it.
+        switch WatchID.problem(wid) {
+        case .tooLong?:
+            return response(.armload05, [widArgument], status: .usage, detail: WatchID.Problem.tooLong.detail)
+        case .invalid(let rule)?:
+            return response(.armload02, [widArgument], status: .usage, detail: rule)
+        case nil:
+            break
         }
         guard let info = await groups.groupState(request.group),
             info.state == .starting || info.state == .started || info.state == .stopping
@@ -148,10 +151,7 @@ extension ArmloadSupervisor {
         }
         var user: ProgramUser?
         if let requested = request.user, !request.isService {
-            // commands.md 2.1: in DOMAIN\user the domain is ignored.
-            let account =
-                requested.split(separator: "\\", omittingEmptySubsequences: false).last.map(String.init)
-                ?? requested
+            let account = AccountName.resolve(requested)
             guard settings.armload.users.contains(account) else {
                 return .failure(
                     Refusal(

@@ -144,7 +144,7 @@ package struct RequestHandler: ControlRequestHandling {
                 armload: watches,
                 time: log.timestamp()
             )
-            return ControlResponse(status: .success, body: document)
+            return ControlResponse(status: .success, body: document.wireValue)
         } catch {
             switch error {
             case .unknownView(let view): return ControlResponse(status: .usage, detail: "unknown view \(view)")

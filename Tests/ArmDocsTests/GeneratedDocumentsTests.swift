@@ -1,7 +1,7 @@
+import ArmCore
+import ArmDocs
 import Glibc
 import Testing
-
-@testable import ArmCore
 
 /// Everything the table renders, computed once for all tests.
 let renderedFiles = DocumentSet.files()

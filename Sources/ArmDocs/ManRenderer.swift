@@ -1,3 +1,5 @@
+import ArmCore
+
 /// Renders roff man pages from the command table (STYLE §2.1).
 ///
 /// Pure: the same table and date give the same bytes.

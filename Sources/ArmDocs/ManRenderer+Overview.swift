@@ -1,3 +1,5 @@
+import ArmCore
+
 extension ManRenderer {
     /// armcluster(7): states, the script environment, exit statuses, messages and paths
     /// (commands.md 1.3–1.8, section 3).

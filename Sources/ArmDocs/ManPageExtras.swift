@@ -1,3 +1,5 @@
+import ArmCore
+
 /// The ENVIRONMENT and FILES sections of the command pages (commands.md 1.3, 1.6; config-and-files §3.1).
 ///
 /// They are documentation only, so they live beside the renderer rather than in the command table.

@@ -1,3 +1,5 @@
+import ArmCore
+
 /// Renders shell completion scripts from the command table (STYLE §2.1; commands.md 1.2).
 ///
 /// Every command completes under its own name (the symbolic links) and as `armtool CMD`. Options are offered in

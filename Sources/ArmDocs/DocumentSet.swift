@@ -1,3 +1,5 @@
+import ArmCore
+
 /// One file that `scripts/gen-docs` writes, relative to the repository root.
 package struct GeneratedFile: Sendable, Equatable {
     /// Path relative to the output directory (`man/man1/armload.1`).

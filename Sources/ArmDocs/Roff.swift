@@ -1,3 +1,5 @@
+import ArmCore
+
 /// roff escaping for the man pages (groff_man(7), groff_char(7)).
 package enum Roff {
     /// `text` safe as roff input text: backslashes as `\e`, every `-` as `\-` (so copied options and paths

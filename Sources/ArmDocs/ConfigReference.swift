@@ -1,3 +1,5 @@
+import ArmCore
+
 /// The keys of cluster.toml as config-and-files §1 lists them, for cluster.toml(5).
 ///
 /// Documentation only: the validator has its own schema.

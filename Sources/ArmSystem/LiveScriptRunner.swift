@@ -1,6 +1,7 @@
 import ArmCore
 import CArmSpawn
 import Glibc
+import Synchronization
 
 /// Runs group scripts and hooks for real (commands.md 1.6) with the same spawner and the same watcher as
 /// ARMLOAD programs: `arm_spawn` (CArmSpawn) into a new session (so the script leads its own session and
@@ -10,8 +11,8 @@ import Glibc
 ///
 /// No thread per script: the script's pidfd and pipes join the `ProcessWatcher`'s epoll set, its timeout is
 /// a deadline there, and the caller's task is resumed when the watcher reports the end.
-/// `observer.started` is called on the thread that spawned the script (the caller's, or the watcher's after
-/// an `ETXTBSY` retry), `observer.line` on the watcher thread.
+/// `observer.started` and `observer.line` are called in order on the task that awaits `run`: the watcher
+/// thread only queues them, so a slow observer never holds up the other scripts and programs.
 ///
 /// Interpretation (the spec is silent):
 /// - When the script itself exits, whatever is already in the pipes is read (at most one pipe
@@ -42,8 +43,21 @@ package struct LiveScriptRunner: ScriptRunner {
     /// Runs the invocation to its end; every failure is an outcome (`.execFailed` for spawn errors,
     /// including a missing working directory).
     package func run(_ invocation: ScriptInvocation, observer: ScriptObserver) async -> ScriptOutcome {
-        await withCheckedContinuation { continuation in
-            start(invocation, observer: observer, attempt: 0) { continuation.resume(returning: $0) }
+        // The watcher thread only queues; the observer (log writes) runs here, off that shared thread.
+        let reports = ScriptReports()
+        let relay = ScriptObserver(
+            started: { reports.push(.started($0)) },
+            line: { reports.push(.line($0, $1)) }
+        )
+        start(invocation, observer: relay, attempt: 0) { reports.push(.ended($0)) }
+        while true {
+            for report in await reports.next() {
+                switch report {
+                case .started(let pid): observer.started(pid)
+                case .line(let stream, let text): observer.line(stream, text)
+                case .ended(let outcome): return outcome
+                }
+            }
         }
     }
 
@@ -127,6 +141,52 @@ package struct LiveScriptRunner: ScriptRunner {
             closeDescriptor(out.read)
             closeDescriptor(err.read)
             finish(.execFailed(errno: error.errno))
+        }
+    }
+}
+
+/// What one script reports, handed from the spawning and watcher threads to the task that runs it, in order.
+///
+/// Unbounded (the watcher must never block), and deliberately blind to task cancellation: the port runs a
+/// script to its end.
+private final class ScriptReports: Sendable {
+    enum Report: Sendable {
+        case started(Int32)
+        case line(OutputStream, String)
+        case ended(ScriptOutcome)
+    }
+
+    private struct State {
+        var pending: [Report] = []
+        var waiter: CheckedContinuation<[Report], Never>?
+    }
+
+    private let state = Mutex(State())
+
+    /// Queues a report; wakes the waiting task, if any.
+    func push(_ report: Report) {
+        let wake = state.withLock { state -> (CheckedContinuation<[Report], Never>, [Report])? in
+            state.pending.append(report)
+            guard let waiter = state.waiter else { return nil }
+            state.waiter = nil
+            defer { state.pending = [] }
+            return (waiter, state.pending)
+        }
+        if let (waiter, reports) = wake { waiter.resume(returning: reports) }
+    }
+
+    /// Everything queued so far, waiting for at least one report.
+    func next() async -> [Report] {
+        await withCheckedContinuation { continuation in
+            let ready = state.withLock { state -> [Report]? in
+                guard !state.pending.isEmpty else {
+                    state.waiter = continuation
+                    return nil
+                }
+                defer { state.pending = [] }
+                return state.pending
+            }
+            if let ready { continuation.resume(returning: ready) }
         }
     }
 }

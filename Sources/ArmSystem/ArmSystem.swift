@@ -6,4 +6,6 @@
 // stopped with the daemon). SyncProgram runs `armload /W` in the front end.
 // Process creation is C (CArmSpawn: clone(CLONE_VM|CLONE_VFORK), async-signal-safe child).
 // OS helpers: DaemonLock, Directories, Accounts, Hostname, Environment, ProcStat, PeerCredentials,
-// Signals, Exec, FileIO, Paths, SystemThread, monotonicNowNanoseconds(). Failures are SystemError.
+// Signals, Exec, FileIO, Paths, SystemThread, CurrentProcess, SystemdNotify, BackgroundStart,
+// unixSocketAccepts(), monotonicNowNanoseconds(). Failures are SystemError. The executables and ArmMonitor's
+// Live/ call these instead of Glibc (ArmCore's ErrnoText gives errno texts without the C library).

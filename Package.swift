@@ -30,8 +30,10 @@ let package = Package(
         .target(name: "ArmCore", swiftSettings: strict),
         // Wire formats shared by both ends of the control socket.
         .target(name: "ArmProtocol", dependencies: ["ArmCore"], swiftSettings: strict),
-        // Process creation for ARMLOAD programs: the code between clone and execve (async-signal-safe C).
-        .target(name: "CArmSpawn"),
+        // Process creation for programs and scripts: the code between clone and execve (async-signal-safe C),
+        // and the epoll/eventfd/pidfd calls of their one watcher. Warnings are errors here always (C has no
+        // ARM_WERROR switch to forget; unsafeFlags are fine in a root package's own target).
+        .target(name: "CArmSpawn", cSettings: [.unsafeFlags(["-Wall", "-Wextra", "-Werror"])]),
         // Linux system calls (Glibc only): processes, pidfd, sockets, files, clocks.
         .target(name: "ArmSystem", dependencies: ["ArmCore", "CArmSpawn"], swiftSettings: strict),
         // The only path from a front end to the monitor.

@@ -3,7 +3,6 @@
 import ArmCore
 import ArmMonitor
 import ArmSystem
-import Glibc
 import Logging
 
 let arguments = CommandLine.arguments
@@ -12,7 +11,7 @@ let spec = CommandSpec.armmond
 
 func fail(_ text: String, _ status: ExitStatus) -> Never {
     writeText(2, "armmond: \(text)\n")
-    exit(status.rawValue)
+    CurrentProcess.exit(status.rawValue)
 }
 
 let parsed: ParsedArguments
@@ -21,15 +20,15 @@ do {
 } catch {
     let message = CatalogMessage(MessageCatalog.invalidParameter(prefix: spec.messagePrefix), detail: error.detail)
     writeText(2, message.stderrLine(command: "armmond", language: .from(environment: environment)) + "\n")
-    exit(ExitStatus.usage.rawValue)
+    CurrentProcess.exit(ExitStatus.usage.rawValue)
 }
 if parsed.wantsHelp {
     writeText(1, HelpRenderer.usage(spec))
-    exit(0)
+    CurrentProcess.exit(0)
 }
 if parsed.wantsVersion {
     writeText(1, "armmond (ArmCluster) \(ArmVersion.string)\n")
-    exit(0)
+    CurrentProcess.exit(0)
 }
 
 let root = parsed.value("ROOT") ?? environment["ARM_ROOT"] ?? ""
@@ -51,16 +50,16 @@ if parsed.flag("CHECK") {
     )
     writeText(1, result.output)
     writeText(2, result.errors)
-    exit(result.status)
+    CurrentProcess.exit(result.status)
 }
 
-guard getuid() == 0 else { fail("must be run as root", .permissionDenied) }
+guard CurrentProcess.isRoot else { fail("must be run as root", .permissionDenied) }
 
 // Load and check the configuration before anything else: exit 10 keeps systemd from restarting it.
 let loaded = ConfigLoader.load(path: configPath, displayPath: configPath)
 let report = ConfigFindings.checkOutput(loaded.findings, json: false)
 writeText(2, report.errors)
-guard let config = loaded.config, !loaded.hasErrors else { exit(ExitStatus.config.rawValue) }
+guard let config = loaded.config, !loaded.hasErrors else { CurrentProcess.exit(ExitStatus.config.rawValue) }
 
 // Local identity (config-and-files §1.1).
 let requestedName = parsed.value("SERVER") ?? environment["ARM_SERVER"].flatMap { $0.isEmpty ? nil : $0 }
@@ -88,7 +87,9 @@ if !parsed.flag("F") && environment["NOTIFY_SOCKET"] == nil {
     if case .alreadyRunning(let pid) = DaemonLock.probe(lockPath: paths.lock, pidPath: paths.pidFile) {
         fail("already running (pid \(pid.map(String.init) ?? "unknown"))", .busy)
     }
-    exit(Background.start(arguments: arguments + ["/F"], environment: environment, socketPath: paths.socket))
+    CurrentProcess.exit(
+        Background.start(arguments: arguments + ["/F"], environment: environment, socketPath: paths.socket)
+    )
 }
 
 let adminGID = (try? Accounts.adminGroupID()) ?? 0
@@ -118,7 +119,7 @@ do {
 if !parsed.flag("NODELAY"), let text = try? FileIO.readText(path: paths.startupDelay),
     let seconds = Int(text.filter { !$0.isWhitespace }), (1...3600).contains(seconds)
 {
-    sleep(UInt32(seconds))
+    CurrentProcess.sleep(for: .seconds(seconds))
 }
 
 let clock = LiveClock()
@@ -149,7 +150,7 @@ let monitorLog = MonitorLog(
     serverName: localServer.name,
     language: language,
     utc: config.log.utc,
-    monitorPID: getpid(),
+    monitorPID: CurrentProcess.id,
     traceLevel: config.log.level
 )
 let journalLevel = JournalLogHandler.level(traceLevel: config.log.level)
@@ -186,7 +187,7 @@ let configuration = MonitorRuntimeConfiguration(
     settings: settings,
     groups: config.groupDefinitions(scriptsRoot: paths.scripts, armRoot: paths.root),
     paths: paths,
-    monitorPID: getpid(),
+    monitorPID: CurrentProcess.id,
     socketGroupID: adminGID,
     configurationText: { pending in
         pending ? "# no changes wait for a restart\n" : EffectiveConfigRenderer.render(config, hash: hash)
@@ -194,7 +195,7 @@ let configuration = MonitorRuntimeConfiguration(
     onReady: { SystemdNotify.ready(environment: environment) },
     onHangup: { fileSink.reopen() },
     logger: Logger(label: "armmond"),
-    systemdAvailable: access("/run/systemd/system", F_OK) == 0
+    systemdAvailable: FileIO.exists(path: "/run/systemd/system")
 )
 let dependencies = MonitorDependencies(
     scriptRunner: LiveScriptRunner(),
@@ -208,13 +209,11 @@ let dependencies = MonitorDependencies(
         log: { text in monitorLog.trace(level: 1, module: "MON", text) }
     ),
     resolveExecutable: { name, searchPath in
-        switch Exec.locate(name, searchPath: searchPath.isEmpty ? "/usr/bin:/bin" : searchPath) {
-        case .found(let path): .success(path)
-        case .notExecutable: .failure(.notExecutable(errno: EACCES))
-        case .notFound: .failure(.notFound(errno: ENOENT))
-        }
+        Exec.resolve(name, searchPath: searchPath.isEmpty ? "/usr/bin:/bin" : searchPath)
     }
 )
 let status = await MonitorDaemon.run(configuration: configuration, dependencies: dependencies)
+// The one watcher thread of scripts and programs ends with the daemon (programs keep running).
+ProcessWatcher.shared.stop()
 lock.release()
-exit(status.rawValue)
+CurrentProcess.exit(status.rawValue)

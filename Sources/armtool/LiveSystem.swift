@@ -1,4 +1,5 @@
 import ArmCommands
+import ArmConfig
 import ArmCore
 import ArmSystem
 import Glibc
@@ -49,7 +50,14 @@ extension CommandSystem {
                 }
             },
             lookupUser: { LiveProgramLauncher.lookup(user: $0) },
-            runSynchronously: { SyncProgram.run($0) }
+            runSynchronously: { SyncProgram.run($0) },
+            readFile: { path in
+                do throws(SystemError) {
+                    return .success(try FileIO.readAll(path: path))
+                } catch {
+                    return .failure(ConfigReadError(reason: SystemError.describe(errno: error.errno)))
+                }
+            }
         )
     }
 }

@@ -1,3 +1,5 @@
+import ArmCore
+
 /// The whole of `cluster.toml` with every default applied (config-and-files §1.2–§1.12).
 ///
 /// Built by `ConfigValidator` from a parsed tree; paths keep `${ARM_ROOT}` and product paths unrelocated

@@ -335,13 +335,7 @@ package enum ConfigSchema {
         "[[group.resource]]",
         note: """
             Resources of the group above, started in file order before start.sh and stopped in reverse after \
-            stop.sh. All keys are class G. Type-specific keys: exec: start, stop, start_timeout_s, \
-            stop_timeout_s, env; fip: address, interface, garp_count (5), garp_interval_ms (200), \
-            duplicate_check (true); disk: device, mount, fs_type, mount_options, fsck (preen), fsck_timeout_s \
-            (1800), disconnect_retry*; mirror: device or file, size_mib, peers, initial_source, port, sync_mode \
-            (sync), resync_limit (80%), replication_limit, link_mbps, bitmap_block_kib (4), auto_rebuild (true), \
-            comm_timeout_s (30), comm_retries (3), send_buffer_mib (16), snapshot_readonly (true), and the disk \
-            keys; share: share_name, path, export_hook, hook_options, hook_timeout_s (60).
+            stop.sh. All keys are class G. The keys of each type follow.
             """,
         keys: [
             ConfigKey(
@@ -370,8 +364,9 @@ package enum ConfigSchema {
 
     /// `type = "exec"` resources (§1.8).
     package static let exec = ConfigSection(
-        "[[group.resource]] exec",
-        note: "Scripts beside start.sh and stop.sh.",
+        "[[group.resource]] type = \"exec\"",
+        note: "Scripts of their own: a path without a leading / is relative to the group's script directory.",
+        classInNote: true,
         keys: [
             ConfigKey("start", .string("path"), .required, change: .groupStopped),
             ConfigKey("stop", .string("path"), .required, change: .groupStopped),
@@ -397,8 +392,12 @@ package enum ConfigSchema {
 
     /// `type = "fip"` resources (§1.8).
     package static let fip = ConfigSection(
-        "[[group.resource]] fip",
-        note: "A floating IP address.",
+        "[[group.resource]] type = \"fip\"",
+        note: """
+            A floating IP address: not a server address, a network or a broadcast address. interface "" means \
+            the interface holding an address in the same network.
+            """,
+        classInNote: true,
         keys: [
             ConfigKey("address", .string("CIDR"), .required, change: .groupStopped),
             ConfigKey("interface", .string("string"), .string(""), change: .groupStopped),
@@ -436,22 +435,36 @@ package enum ConfigSchema {
 
     /// `type = "disk"` resources (§1.8).
     package static let disk = ConfigSection(
-        "[[group.resource]] disk",
-        note: "A switched shared disk.",
+        "[[group.resource]] type = \"disk\"",
+        note: """
+            A switched shared disk, mounted at mount (absolute) with mount -t fs_type. fsck is never, preen \
+            (fsck -p) or full (fsck -f -y); the disconnect_retry keys default to those of [cluster.timing].
+            """,
+        classInNote: true,
         keys: [ConfigKey("device", .string("path"), .required, change: .groupStopped)] + fileSystem
     )
 
     /// `type = "mirror"` resources (§1.8).
     package static let mirror = ConfigSection(
-        "[[group.resource]] mirror",
-        note: "A mirrored disk between two servers.",
+        "[[group.resource]] type = \"mirror\"",
+        note: """
+            A disk mirrored between the two peers: exactly one of device or file (with size_mib), and the file \
+            system keys of a disk. resync_limit and replication_limit are "0" (none), "N%" of the link speed or \
+            "N MiB/s".
+            """,
+        classInNote: true,
         keys: [
-            ConfigKey("device", .string("path"), .derived("device or file required"), change: .groupStopped),
-            ConfigKey("file", .string("path"), .derived("device or file required"), change: .groupStopped),
+            ConfigKey(
+                "device",
+                .string("path"),
+                .derived("none; exactly one of device and file"),
+                change: .groupStopped
+            ),
+            ConfigKey("file", .string("path"), .derived("none; exactly one of device and file"), change: .groupStopped),
             ConfigKey(
                 "size_mib",
                 .integer,
-                .derived("required with file"),
+                .derived("none; required with file"),
                 range: 1...16_777_216,
                 change: .groupStopped
             ),
@@ -468,7 +481,14 @@ package enum ConfigSchema {
             ),
             ConfigKey("resync_limit", .string("string"), .string("80%"), change: .groupStopped),
             ConfigKey("replication_limit", .string("string"), .string("0"), change: .groupStopped),
-            ConfigKey("link_mbps", .integer, .integer(0), range: 0...400000, change: .groupStopped),
+            ConfigKey(
+                "link_mbps",
+                .integer,
+                .integer(0),
+                range: 0...400000,
+                values: "0 (the interface's speed), 1-400000",
+                change: .groupStopped
+            ),
             ConfigKey(
                 "bitmap_block_kib",
                 .integer,
@@ -487,8 +507,9 @@ package enum ConfigSchema {
 
     /// `type = "share"` resources (§1.8).
     package static let share = ConfigSection(
-        "[[group.resource]] share",
-        note: "A shared directory.",
+        "[[group.resource]] type = \"share\"",
+        note: "A shared directory; export_hook \"\" means the share is only recorded.",
+        classInNote: true,
         keys: [
             ConfigKey("share_name", .string("string"), .required, change: .groupStopped),
             ConfigKey("path", .string("path"), .required, change: .groupStopped),
@@ -507,8 +528,7 @@ package enum ConfigSchema {
     package static let monitor = ConfigSection(
         "[[monitor]]",
         note: """
-            At most 256 monitors; all keys class L. Type-specific keys: ip: targets; process: wid, pid_file or \
-            process_name; script: command; disk: device or path; mirror: resource.
+            At most 256 monitors; all keys class L. The keys of each type follow.
             """,
         classInNote: true,
         keys: [
@@ -546,35 +566,48 @@ package enum ConfigSchema {
     /// The type-specific keys of `[[monitor]]`, by `type` (§1.9).
     package static let monitorTypes: [String: ConfigSection] = [
         "ip": ConfigSection(
-            "[[monitor]] ip",
-            note: "Fails when every target fails.",
+            "[[monitor]] type = \"ip\"",
+            note: "Fails when every target fails one ICMP echo within timeout_s.",
+            classInNote: true,
             keys: [ConfigKey("targets", .list("list of IPs"), .required, values: "1-16 addresses", change: .live)]
         ),
         "process": ConfigSection(
-            "[[monitor]] process",
-            note: "Exactly one of the keys.",
+            "[[monitor]] type = \"process\"",
+            note: "Exactly one of wid (an ARMLOAD watch), pid_file or process_name (as /proc/PID/comm shows it).",
+            classInNote: true,
             keys: [
-                ConfigKey("wid", .string("string"), .derived("one of the three"), change: .live),
-                ConfigKey("pid_file", .string("path"), .derived("one of the three"), change: .live),
-                ConfigKey("process_name", .string("string"), .derived("one of the three"), change: .live),
+                ConfigKey("wid", .string("string"), .derived("none; exactly one of the three keys"), change: .live),
+                ConfigKey("pid_file", .string("path"), .derived("none; exactly one of the three keys"), change: .live),
+                ConfigKey(
+                    "process_name",
+                    .string("string"),
+                    .derived("none; exactly one of the three keys"),
+                    change: .live
+                ),
             ]
         ),
         "script": ConfigSection(
-            "[[monitor]] script",
-            note: "Exit 0 means healthy.",
+            "[[monitor]] type = \"script\"",
+            note: """
+                command is an argv; argv[0] is absolute or relative to the group's script directory. Exit 0 \
+                means healthy.
+                """,
+            classInNote: true,
             keys: [ConfigKey("command", .list("argv"), .required, change: .live)]
         ),
         "disk": ConfigSection(
-            "[[monitor]] disk",
-            note: "Exactly one of the keys.",
+            "[[monitor]] type = \"disk\"",
+            note: "Exactly one of device (read with O_DIRECT) or path (a file written and synced there).",
+            classInNote: true,
             keys: [
-                ConfigKey("device", .string("path"), .derived("one of the two"), change: .live),
-                ConfigKey("path", .string("path"), .derived("one of the two"), change: .live),
+                ConfigKey("device", .string("path"), .derived("none; exactly one of the two keys"), change: .live),
+                ConfigKey("path", .string("path"), .derived("none; exactly one of the two keys"), change: .live),
             ]
         ),
         "mirror": ConfigSection(
-            "[[monitor]] mirror",
-            note: "A mirror resource's connection.",
+            "[[monitor]] type = \"mirror\"",
+            note: "Fails while the mirror resource named by resource is disconnected or cannot be activated.",
+            classInNote: true,
             keys: [ConfigKey("resource", .string("string"), .required, change: .live)]
         ),
     ]
@@ -583,8 +616,7 @@ package enum ConfigSchema {
     package static let armload = ConfigSection(
         "[armload]",
         note: """
-            Programs started by armload(1); class L. [services.NAME] defines armload /S NAME with start, stop, \
-            type (simple or forking), pid_file, user, env and start_wait_s.
+            Programs started by armload(1); class L.
             """,
         classInNote: true,
         keys: [
@@ -608,7 +640,10 @@ package enum ConfigSchema {
     /// `[services.NAME]` (§1.10), in the order `armcfg show` writes them.
     package static let service = ConfigSection(
         "[services.NAME]",
-        note: "armload /S NAME.",
+        note: """
+            What armload /S NAME starts; class L. start and stop are argvs with an absolute argv[0]; an empty stop \
+            sends SIGTERM to the main PID, then SIGKILL. forking needs pid_file.
+            """,
         classInNote: true,
         keys: [
             ConfigKey("type", .string("string"), .string("simple"), choices: ["simple", "forking"], change: .live),
@@ -667,8 +702,7 @@ package enum ConfigSchema {
     package static let log = ConfigSection(
         "[log]",
         note: """
-            Class N. [log.files.NAME] sets size_mib (1-4096) and count (1-99) for arm, armsvr, armscr, armtun, \
-            armmgr, events and armload.
+            Class N.
             """,
         classInNote: true,
         keys: [
@@ -710,7 +744,10 @@ package enum ConfigSchema {
     /// `[log.files.NAME]` (§1.12; the defaults depend on the file).
     package static let logFile = ConfigSection(
         "[log.files.NAME]",
-        note: "Size and count of one log file.",
+        note: """
+            Class N. The size and count of one log file: NAME is arm, armsvr, armscr, armtun, armmgr, events or armload; \
+            armcfg show prints each file's defaults.
+            """,
         classInNote: true,
         keys: [
             ConfigKey("size_mib", .integer, .derived("per file"), range: 1...4096, change: .normal),
@@ -723,14 +760,13 @@ package enum ConfigSchema {
         "cluster", "server", "group", "monitor", "armload", "services", "manager", "log",
     ]
 
-    /// The sections cluster.toml(5) lists, in its order (type-specific keys are in the notes).
-    package static let manualSections = [
-        cluster, timing, network, partition, server, group, resource, monitor, armload, manager, log,
-    ]
+    /// The sections cluster.toml(5) lists, in its order.
+    package static var manualSections: [ConfigSection] {
+        [cluster, timing, network, partition, server, group, resource, exec, fip, disk, mirror, share, monitor]
+            + ["ip", "process", "script", "disk", "mirror"].compactMap { monitorTypes[$0] }
+            + [armload, service, manager, log, logFile]
+    }
 
     /// Every section, type-specific ones included.
-    package static var allSections: [ConfigSection] {
-        [cluster, timing, network, partition, server, group, resource, exec, fip, disk, mirror, share, monitor]
-            + monitorTypes.keys.sorted().compactMap { monitorTypes[$0] } + [armload, service, manager, log, logFile]
-    }
+    package static var allSections: [ConfigSection] { manualSections }
 }

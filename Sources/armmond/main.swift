@@ -1,5 +1,6 @@
 // armmond: the node monitor daemon (commands.md 2.32). Composition root: parses its options, loads and
 // checks cluster.toml, takes the single-instance lock and runs MonitorDaemon with the live ports.
+import ArmConfig
 import ArmCore
 import ArmMonitor
 import ArmSystem
@@ -36,17 +37,15 @@ guard root.isEmpty || root.hasPrefix("/") else { fail("ARM_ROOT must be an absol
 let paths = ArmPaths(root: root)
 let configPath = parsed.value("C").map { paths.relocate($0) } ?? paths.configFile
 
-// /CHECK: the validator alone (also what `armcfg check` runs; docs/decisions.md D3).
+// /CHECK: the shared validator (ArmConfig, as `armcfg check` runs it) plus this server's files (V25, V27).
 if parsed.flag("CHECK") {
-    let format = environment["ARMCFG_CHECK_FORMAT"]
-    let localServer = format == nil ? (parsed.value("SERVER") ?? environment["ARM_SERVER"] ?? Hostname.short()) : nil
     let result = ConfigCheck.run(
         path: configPath,
         displayPath: configPath,
-        json: format == "json",
+        json: false,
         armRoot: paths.root,
-        localServer: localServer,
-        checkScripts: format == nil
+        localServer: parsed.value("SERVER") ?? environment["ARM_SERVER"] ?? Hostname.short(),
+        checkScripts: true
     )
     writeText(1, result.output)
     writeText(2, result.errors)

@@ -1,4 +1,5 @@
 import ArmCommands
+import ArmConfig
 import ArmCore
 import ArmSystem
 
@@ -29,7 +30,14 @@ extension CommandSystem {
             currentDirectory: { CurrentProcess.workingDirectory() ?? "/" },
             resolveExecutable: { Exec.resolve($0, searchPath: $1) },
             lookupUser: { LiveProgramLauncher.lookup(user: $0) },
-            runSynchronously: { SyncProgram.run($0) }
+            runSynchronously: { SyncProgram.run($0) },
+            readFile: { path in
+                do throws(SystemError) {
+                    return .success(try FileIO.readAll(path: path))
+                } catch {
+                    return .failure(ConfigReadError(reason: SystemError.describe(errno: error.errno)))
+                }
+            }
         )
     }
 }

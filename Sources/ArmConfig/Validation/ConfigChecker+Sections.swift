@@ -1,63 +1,28 @@
 // Reading each section of cluster.toml into the model (config-and-files §1.2–§1.12), with V2–V8 and V24.
+import ArmCore
 
-/// Keys of every table, in the order of the spec's tables (also the order of the effective config).
+/// The keys each table allows: the key table's (`ConfigSchema`), plus the sub-tables a table may hold.
 enum ConfigKeys {
-    static let root = ["cluster", "server", "group", "monitor", "armload", "services", "manager", "log"]
-    static let cluster = [
-        "name", "key_file", "auto_return", "shutdown_action", "socket_mode", "timing", "network", "partition",
-    ]
-    static let timing = [
-        "profile", "heartbeat_interval_ms", "heartbeat_timeout_count", "enforce_seed_minimums",
-        "startup_sync_wait_min", "disk_io_wait_s", "local_disk_monitor", "local_disk_timeout_min",
-        "local_disk_action", "disconnect_retry", "disconnect_retry_interval_s", "disconnect_retry_count",
-        "script_warn_min", "time_sync", "clock_warn_ms",
-    ]
-    static let network = [
-        "heartbeat_port", "control_port", "heartbeat_dscp", "mirror_dscp", "idle_timeout_s", "keepalive_s",
-        "offload_warn",
-    ]
-    static let partition = [
-        "method", "tie_breaker", "ping_timeout_ms", "ping_count", "lock_device", "lock_offset_kib", "lock_size_kib",
-        "lock_io_timeout_ms", "disk_heartbeat", "fence_deadline_ms", "fence_action",
-    ]
-    static let server = ["name", "id", "interconnect", "public", "mirror"]
-    static let group = [
-        "name", "servers", "auto_start", "failback", "exclusive", "max_failovers", "failover_window_s",
-        "start_timeout_s", "stop_timeout_s", "env", "resource",
-    ]
-    static let resourceCommon = ["name", "type", "on_deactivate_failure"]
-    static let fileSystem = [
-        "mount", "fs_type", "mount_options", "fsck", "fsck_timeout_s", "disconnect_retry",
-        "disconnect_retry_interval_s", "disconnect_retry_count",
-    ]
-    static let exec = ["start", "stop", "start_timeout_s", "stop_timeout_s", "env"]
-    static let fip = ["address", "interface", "garp_count", "garp_interval_ms", "duplicate_check"]
-    static let disk = ["device"] + fileSystem
-    static let mirror =
-        ["device", "file", "size_mib"] + fileSystem + [
-            "peers", "initial_source", "port", "sync_mode", "resync_limit", "replication_limit", "link_mbps",
-            "bitmap_block_kib", "auto_rebuild", "comm_timeout_s", "comm_retries", "send_buffer_mib",
-            "snapshot_readonly",
-        ]
-    static let share = ["share_name", "path", "export_hook", "hook_options", "hook_timeout_s"]
-    static let monitorCommon = [
-        "name", "type", "group", "when", "interval_s", "timeout_s", "retries", "start_delay_s", "restart_max", "action",
-    ]
-    static let monitorSpecific: [String: [String]] = [
-        "ip": ["targets"], "process": ["wid", "pid_file", "process_name"], "script": ["command"],
-        "disk": ["device", "path"], "mirror": ["resource"],
-    ]
-    static let armload = [
-        "max_watches", "users", "stop_wait_s", "service_start_wait_s", "restart_delay_ms", "restart_backoff_ms",
-        "restart_backoff_max_ms", "restart_healthy_ms",
-    ]
-    static let service = ["start", "stop", "type", "pid_file", "user", "env", "start_wait_s"]
-    static let manager = [
-        "enabled_on", "listen", "tls", "tls_cert", "tls_key", "client_ca", "allowed_clients", "agent_idle_timeout_s",
-        "agent_keepalive_s", "client_idle_timeout_s",
-    ]
-    static let log = ["level", "language", "format", "utc", "syslog", "rotation", "script_output_lines", "files"]
-    static let logFile = ["size_mib", "count"]
+    static let root = ConfigSchema.topLevelTables
+    static let cluster = ConfigSchema.cluster.keyNames + ["timing", "network", "partition"]
+    static let timing = ConfigSchema.timing.keyNames
+    static let network = ConfigSchema.network.keyNames
+    static let partition = ConfigSchema.partition.keyNames
+    static let server = ConfigSchema.server.keyNames
+    static let group = ConfigSchema.group.keyNames + ["resource"]
+    static let resourceCommon = ConfigSchema.resource.keyNames
+    static let exec = ConfigSchema.exec.keyNames
+    static let fip = ConfigSchema.fip.keyNames
+    static let disk = ConfigSchema.disk.keyNames
+    static let mirror = ConfigSchema.mirror.keyNames
+    static let share = ConfigSchema.share.keyNames
+    static let monitorCommon = ConfigSchema.monitor.keyNames
+    static let monitorSpecific = ConfigSchema.monitorTypes.mapValues(\.keyNames)
+    static let armload = ConfigSchema.armload.keyNames
+    static let service = ConfigSchema.service.keyNames
+    static let manager = ConfigSchema.manager.keyNames
+    static let log = ConfigSchema.log.keyNames + ["files"]
+    static let logFile = ConfigSchema.logFile.keyNames
 
     static func resource(type: String?) -> [String] {
         switch type {
@@ -72,9 +37,9 @@ enum ConfigKeys {
 
     static func monitor(type: String?) -> [String] {
         if let type, let specific = monitorSpecific[type] { return monitorCommon + specific }
-        return uniqued(
-            monitorCommon + ["targets", "wid", "pid_file", "process_name", "command", "device", "path", "resource"]
-        )
+        // In the order of §1.9's list of types, as the suggestions of V2 search them.
+        let specific = ["ip", "process", "script", "disk", "mirror"].flatMap { monitorSpecific[$0] ?? [] }
+        return uniqued(monitorCommon + specific)
     }
 
     private static func uniqued(_ keys: [String]) -> [String] {
@@ -171,28 +136,36 @@ extension ConfigChecker {
         unknownKeys(timing, allowed: ConfigKeys.timing, in: "[cluster.timing]")
         let profile = enumeration(timing, "profile", TimingSettings.Profile.self) ?? .standard
         var settings = TimingSettings(profile: profile)
-        if let value = integer(timing, "heartbeat_interval_ms", 100...10000) {
+        if let value = integer(timing, ConfigSchema.timing.key("heartbeat_interval_ms")) {
             settings.heartbeatIntervalMilliseconds = value
         }
-        if let value = integer(timing, "heartbeat_timeout_count", 3...600) { settings.heartbeatTimeoutCount = value }
+        if let value = integer(timing, ConfigSchema.timing.key("heartbeat_timeout_count")) {
+            settings.heartbeatTimeoutCount = value
+        }
         if let value = bool(timing, "enforce_seed_minimums") { settings.enforceSeedMinimums = value }
-        if let value = integerOrZero(timing, "startup_sync_wait_min", 5...99) {
+        if let value = integer(timing, ConfigSchema.timing.key("startup_sync_wait_min")) {
             if value == 0 && settings.enforceSeedMinimums, let node = timing["startup_sync_wait_min"] {
                 error(node.keyPosition, "\"startup_sync_wait_min\" = 0 requires \"enforce_seed_minimums\" = false")
             } else {
                 settings.startupSyncWaitMinutes = value
             }
         }
-        if let value = integer(timing, "disk_io_wait_s", 0...3600) { settings.diskIOWaitSeconds = value }
+        if let value = integer(timing, ConfigSchema.timing.key("disk_io_wait_s")) { settings.diskIOWaitSeconds = value }
         if let value = bool(timing, "local_disk_monitor") { settings.localDiskMonitor = value }
-        if let value = integer(timing, "local_disk_timeout_min", 1...120) { settings.localDiskTimeoutMinutes = value }
+        if let value = integer(timing, ConfigSchema.timing.key("local_disk_timeout_min")) {
+            settings.localDiskTimeoutMinutes = value
+        }
         if let value = enumeration(timing, "local_disk_action", TimingSettings.LocalDiskAction.self) {
             settings.localDiskAction = value
         }
         settings.disconnectRetry = disconnectRetry(timing, defaults: DisconnectRetry())
-        if let value = integer(timing, "script_warn_min", 0...1440) { settings.scriptWarnMinutes = value }
+        if let value = integer(timing, ConfigSchema.timing.key("script_warn_min")) {
+            settings.scriptWarnMinutes = value
+        }
         if let value = enumeration(timing, "time_sync", TimingSettings.TimeSync.self) { settings.timeSync = value }
-        if let value = integer(timing, "clock_warn_ms", 100...60000) { settings.clockWarnMilliseconds = value }
+        if let value = integer(timing, ConfigSchema.timing.key("clock_warn_ms")) {
+            settings.clockWarnMilliseconds = value
+        }
         config.timing = settings
     }
 
@@ -200,9 +173,17 @@ extension ConfigChecker {
     mutating func disconnectRetry(_ table: TOMLTable, defaults: DisconnectRetry) -> DisconnectRetry {
         var result = defaults
         if let value = enumeration(table, "disconnect_retry", DisconnectRetry.Mode.self) { result.mode = value }
-        if let value = integer(table, "disconnect_retry_interval_s", 1...60) { result.intervalSeconds = value }
-        if let value = integer(table, "disconnect_retry_count", 1...1000) { result.count = value }
+        if let value = integer(table, ConfigSchema.timing.key("disconnect_retry_interval_s")) {
+            result.intervalSeconds = value
+        }
+        if let value = integer(table, ConfigSchema.timing.key("disconnect_retry_count")) { result.count = value }
         return result
+    }
+
+    /// An integer key in the range of the key table (V3/V4), or `0` where the table allows it (V24).
+    mutating func integer(_ table: TOMLTable, _ key: ConfigKey) -> Int? {
+        let range = key.range ?? Int.min...Int.max
+        return key.zeroMeans == nil ? integer(table, key.name, range) : integerOrZero(table, key.name, range)
     }
 
     /// `0`, or an integer in `range` (script timeouts, start-up wait): V4/V24 otherwise.
@@ -223,11 +204,13 @@ extension ConfigChecker {
         if cluster["network"] != nil { networkTable = network }
         unknownKeys(network, allowed: ConfigKeys.network, in: "[cluster.network]")
         var settings = NetworkSettings()
-        if let value = integer(network, "heartbeat_port", 1...65535) { settings.heartbeatPort = value }
-        if let value = integer(network, "control_port", 1...65535) { settings.controlPort = value }
-        if let value = integer(network, "heartbeat_dscp", 0...63) { settings.heartbeatDSCP = value }
-        if let value = integer(network, "mirror_dscp", 0...63) { settings.mirrorDSCP = value }
-        if let value = integer(network, "idle_timeout_s", 60...86400) { settings.idleTimeoutSeconds = value }
+        if let value = integer(network, ConfigSchema.network.key("heartbeat_port")) { settings.heartbeatPort = value }
+        if let value = integer(network, ConfigSchema.network.key("control_port")) { settings.controlPort = value }
+        if let value = integer(network, ConfigSchema.network.key("heartbeat_dscp")) { settings.heartbeatDSCP = value }
+        if let value = integer(network, ConfigSchema.network.key("mirror_dscp")) { settings.mirrorDSCP = value }
+        if let value = integer(network, ConfigSchema.network.key("idle_timeout_s")) {
+            settings.idleTimeoutSeconds = value
+        }
         if let value = integer(network, "keepalive_s", 5...max(5, settings.idleTimeoutSeconds / 3)) {
             settings.keepaliveSeconds = value
         }
@@ -261,10 +244,13 @@ extension ConfigChecker {
             }
             settings.tieBreaker = addresses.map(\.value)
         }
-        if let value = integer(partition, "ping_timeout_ms", 100...10000) { settings.pingTimeoutMilliseconds = value }
-        if let value = integer(partition, "ping_count", 1...10) { settings.pingCount = value }
+        if let value = integer(partition, ConfigSchema.partition.key("ping_timeout_ms")) {
+            settings.pingTimeoutMilliseconds = value
+        }
+        if let value = integer(partition, ConfigSchema.partition.key("ping_count")) { settings.pingCount = value }
         if let value = path(partition, "lock_device", absolute: true) { settings.lockDevice = value }
-        if let value = integer(partition, "lock_offset_kib", 0...1_073_741_824), let node = partition["lock_offset_kib"]
+        if let value = integer(partition, ConfigSchema.partition.key("lock_offset_kib")),
+            let node = partition["lock_offset_kib"]
         {
             if value % 4 != 0 {
                 error(node.keyPosition, "\"lock_offset_kib\" = \(value) is not a multiple of 4")
@@ -272,12 +258,12 @@ extension ConfigChecker {
                 settings.lockOffsetKiB = value
             }
         }
-        if let value = integer(partition, "lock_size_kib", 1024...1_073_741_824) { settings.lockSizeKiB = value }
-        if let value = integer(partition, "lock_io_timeout_ms", 50...300000) {
+        if let value = integer(partition, ConfigSchema.partition.key("lock_size_kib")) { settings.lockSizeKiB = value }
+        if let value = integer(partition, ConfigSchema.partition.key("lock_io_timeout_ms")) {
             settings.lockIOTimeoutMilliseconds = value
         }
         if let value = bool(partition, "disk_heartbeat") { settings.diskHeartbeat = value }
-        if let value = integer(partition, "fence_deadline_ms", 200...60000) {
+        if let value = integer(partition, ConfigSchema.partition.key("fence_deadline_ms")) {
             settings.fenceDeadlineMilliseconds = value
         }
         if let value = enumeration(partition, "fence_action", PartitionSettings.FenceAction.self) {
@@ -395,10 +381,14 @@ extension ConfigChecker {
             if let value = bool(group, "auto_start") { entry.autoStart = value }
             if let value = enumeration(group, "failback", GroupConfig.Failback.self) { entry.failback = value }
             if let value = bool(group, "exclusive") { entry.exclusive = value }
-            if let value = integer(group, "max_failovers", 0...100) { entry.maxFailovers = value }
-            if let value = integer(group, "failover_window_s", 0...604800) { entry.failoverWindowSeconds = value }
-            if let value = integerOrZero(group, "start_timeout_s", 10...86400) { entry.startTimeoutSeconds = value }
-            if let value = integerOrZero(group, "stop_timeout_s", 10...86400) { entry.stopTimeoutSeconds = value }
+            if let value = integer(group, ConfigSchema.group.key("max_failovers")) { entry.maxFailovers = value }
+            if let value = integer(group, ConfigSchema.group.key("failover_window_s")) {
+                entry.failoverWindowSeconds = value
+            }
+            if let value = integer(group, ConfigSchema.group.key("start_timeout_s")) {
+                entry.startTimeoutSeconds = value
+            }
+            if let value = integer(group, ConfigSchema.group.key("stop_timeout_s")) { entry.stopTimeoutSeconds = value }
             entry.environment = environment(group)
             if let resources = tables(group, "resource") {
                 for (index, resource) in resources.enumerated() {
@@ -468,8 +458,8 @@ extension ConfigChecker {
         if resource["start"] == nil { missing("start", in: resource, name: name) }
         if resource["stop"] == nil { missing("stop", in: resource, name: name) }
         var exec = ExecResource(start: start ?? "", stop: stop ?? "")
-        exec.startTimeoutSeconds = integerOrZero(resource, "start_timeout_s", 10...86400)
-        exec.stopTimeoutSeconds = integerOrZero(resource, "stop_timeout_s", 10...86400)
+        exec.startTimeoutSeconds = integer(resource, ConfigSchema.exec.key("start_timeout_s"))
+        exec.stopTimeoutSeconds = integer(resource, ConfigSchema.exec.key("stop_timeout_s"))
         exec.environment = environment(resource)
         for key in ["start", "stop"] {
             if let node = resource[key], case .string(let text) = node.value, text.isEmpty {
@@ -493,8 +483,10 @@ extension ConfigChecker {
             fip.address = value
         }
         if let value = string(resource, "interface") { fip.interface = value }
-        if let value = integer(resource, "garp_count", 1...30) { fip.garpCount = value }
-        if let value = integer(resource, "garp_interval_ms", 10...5000) { fip.garpIntervalMilliseconds = value }
+        if let value = integer(resource, ConfigSchema.fip.key("garp_count")) { fip.garpCount = value }
+        if let value = integer(resource, ConfigSchema.fip.key("garp_interval_ms")) {
+            fip.garpIntervalMilliseconds = value
+        }
         if let value = bool(resource, "duplicate_check") { fip.duplicateCheck = value }
         return fip
     }
@@ -517,7 +509,9 @@ extension ConfigChecker {
         }
         if let value = string(resource, "mount_options") { settings.mountOptions = value }
         if let value = enumeration(resource, "fsck", FsckMode.self) { settings.fsck = value }
-        if let value = integer(resource, "fsck_timeout_s", 10...86400) { settings.fsckTimeoutSeconds = value }
+        if let value = integer(resource, ConfigSchema.disk.key("fsck_timeout_s")) {
+            settings.fsckTimeoutSeconds = value
+        }
         settings.disconnectRetry = disconnectRetry(resource, defaults: config.timing.disconnectRetry)
         return settings
     }
@@ -552,7 +546,7 @@ extension ConfigChecker {
         case (nil, .some):
             let file = path(resource, "file", absolute: true)
             if resource["size_mib"] == nil { missing("size_mib", in: resource, name: name) }
-            let size = integer(resource, "size_mib", 1...16_777_216)
+            let size = integer(resource, ConfigSchema.mirror.key("size_mib"))
             backing = .file(file ?? "", sizeMiB: size ?? 0)
         }
         let fileSystem = readFileSystem(resource)
@@ -581,8 +575,10 @@ extension ConfigChecker {
         if let value = enumeration(resource, "sync_mode", MirrorResource.SyncMode.self) { mirror.syncMode = value }
         if let value = rateLimit(resource, "resync_limit") { mirror.resyncLimit = value }
         if let value = rateLimit(resource, "replication_limit") { mirror.replicationLimit = value }
-        if let value = integer(resource, "link_mbps", 0...400000) { mirror.linkMbps = value }
-        if let value = integer(resource, "bitmap_block_kib", 4...1024), let node = resource["bitmap_block_kib"] {
+        if let value = integer(resource, ConfigSchema.mirror.key("link_mbps")) { mirror.linkMbps = value }
+        if let value = integer(resource, ConfigSchema.mirror.key("bitmap_block_kib")),
+            let node = resource["bitmap_block_kib"]
+        {
             if value & (value - 1) != 0 {
                 error(node.keyPosition, "\"bitmap_block_kib\" = \(value) is not a power of two")
             } else {
@@ -590,9 +586,11 @@ extension ConfigChecker {
             }
         }
         if let value = bool(resource, "auto_rebuild") { mirror.autoRebuild = value }
-        if let value = integer(resource, "comm_timeout_s", 1...600) { mirror.commTimeoutSeconds = value }
-        if let value = integer(resource, "comm_retries", 0...100) { mirror.commRetries = value }
-        if let value = integer(resource, "send_buffer_mib", 1...1024) { mirror.sendBufferMiB = value }
+        if let value = integer(resource, ConfigSchema.mirror.key("comm_timeout_s")) {
+            mirror.commTimeoutSeconds = value
+        }
+        if let value = integer(resource, ConfigSchema.mirror.key("comm_retries")) { mirror.commRetries = value }
+        if let value = integer(resource, ConfigSchema.mirror.key("send_buffer_mib")) { mirror.sendBufferMiB = value }
         if let value = bool(resource, "snapshot_readonly") { mirror.snapshotReadOnly = value }
         return mirror
     }
@@ -625,7 +623,7 @@ extension ConfigChecker {
         }
         if let value = path(resource, "export_hook", absolute: true) { share.exportHook = value }
         if let value = string(resource, "hook_options") { share.hookOptions = value }
-        if let value = integer(resource, "hook_timeout_s", 1...3600) { share.hookTimeoutSeconds = value }
+        if let value = integer(resource, ConfigSchema.share.key("hook_timeout_s")) { share.hookTimeoutSeconds = value }
         return share
     }
 
@@ -672,11 +670,13 @@ extension ConfigChecker {
                 }
                 entry.when = value
             }
-            if let value = integer(monitor, "interval_s", 1...3600) { entry.intervalSeconds = value }
-            if let value = integer(monitor, "timeout_s", 1...3600) { entry.timeoutSeconds = value }
-            if let value = integer(monitor, "retries", 0...100) { entry.retries = value }
-            if let value = integer(monitor, "start_delay_s", 0...3600) { entry.startDelaySeconds = value }
-            if let value = integer(monitor, "restart_max", 0...100) { entry.restartMax = value }
+            if let value = integer(monitor, ConfigSchema.monitor.key("interval_s")) { entry.intervalSeconds = value }
+            if let value = integer(monitor, ConfigSchema.monitor.key("timeout_s")) { entry.timeoutSeconds = value }
+            if let value = integer(monitor, ConfigSchema.monitor.key("retries")) { entry.retries = value }
+            if let value = integer(monitor, ConfigSchema.monitor.key("start_delay_s")) {
+                entry.startDelaySeconds = value
+            }
+            if let value = integer(monitor, ConfigSchema.monitor.key("restart_max")) { entry.restartMax = value }
             if let value = enumeration(monitor, "action", MonitorConfig.Action.self), let node = monitor["action"] {
                 if (value == .failover || value == .stop) && group.isEmpty {
                     error(node.keyPosition, "\"action\" = \(quote(value.rawValue)) needs a group")
@@ -779,16 +779,22 @@ extension ConfigChecker {
         armloadTable = armload
         unknownKeys(armload, allowed: ConfigKeys.armload, in: "[armload]")
         var settings = ArmloadSettings()
-        if let value = integer(armload, "max_watches", 1...256) { settings.maxWatches = value }
+        if let value = integer(armload, ConfigSchema.armload.key("max_watches")) { settings.maxWatches = value }
         if let value = strings(armload, "users") { settings.users = value.map(\.value) }
-        if let value = integer(armload, "stop_wait_s", 1...3600) { settings.stopWaitSeconds = value }
-        if let value = integer(armload, "service_start_wait_s", 1...3600) { settings.serviceStartWaitSeconds = value }
-        if let value = integer(armload, "restart_delay_ms", 0...60000) { settings.restartDelayMilliseconds = value }
-        if let value = integer(armload, "restart_backoff_ms", 0...60000) { settings.restartBackoffMilliseconds = value }
-        if let value = integer(armload, "restart_backoff_max_ms", 0...600000) {
+        if let value = integer(armload, ConfigSchema.armload.key("stop_wait_s")) { settings.stopWaitSeconds = value }
+        if let value = integer(armload, ConfigSchema.armload.key("service_start_wait_s")) {
+            settings.serviceStartWaitSeconds = value
+        }
+        if let value = integer(armload, ConfigSchema.armload.key("restart_delay_ms")) {
+            settings.restartDelayMilliseconds = value
+        }
+        if let value = integer(armload, ConfigSchema.armload.key("restart_backoff_ms")) {
+            settings.restartBackoffMilliseconds = value
+        }
+        if let value = integer(armload, ConfigSchema.armload.key("restart_backoff_max_ms")) {
             settings.restartBackoffMaxMilliseconds = value
         }
-        if let value = integer(armload, "restart_healthy_ms", 0...3_600_000) {
+        if let value = integer(armload, ConfigSchema.armload.key("restart_healthy_ms")) {
             settings.restartHealthyMilliseconds = value
         }
         config.armload = settings
@@ -829,7 +835,7 @@ extension ConfigChecker {
             }
             if let value = string(service, "user") { entry.user = value }
             entry.environment = environment(service)
-            if let value = integer(service, "start_wait_s", 1...3600) { entry.startWaitSeconds = value }
+            if let value = integer(service, ConfigSchema.service.key("start_wait_s")) { entry.startWaitSeconds = value }
             config.services.append(entry)
         }
     }
@@ -860,11 +866,13 @@ extension ConfigChecker {
             }
             settings.allowedClients = values.map(\.value)
         }
-        if let value = integer(manager, "agent_idle_timeout_s", 60...86400) { settings.agentIdleTimeoutSeconds = value }
+        if let value = integer(manager, ConfigSchema.manager.key("agent_idle_timeout_s")) {
+            settings.agentIdleTimeoutSeconds = value
+        }
         if let value = integer(manager, "agent_keepalive_s", 5...max(5, settings.agentIdleTimeoutSeconds / 3)) {
             settings.agentKeepaliveSeconds = value
         }
-        if let value = integer(manager, "client_idle_timeout_s", 10...86400) {
+        if let value = integer(manager, ConfigSchema.manager.key("client_idle_timeout_s")) {
             settings.clientIdleTimeoutSeconds = value
         }
         config.manager = settings
@@ -876,13 +884,13 @@ extension ConfigChecker {
         guard root["log"] != nil, let log = table(root, "log") else { return }
         unknownKeys(log, allowed: ConfigKeys.log, in: "[log]")
         var settings = LogSettings()
-        if let value = integer(log, "level", 0...7) { settings.level = value }
+        if let value = integer(log, ConfigSchema.log.key("level")) { settings.level = value }
         if let value = enumeration(log, "language", LogSettings.Language.self) { settings.language = value }
         if let value = enumeration(log, "format", LogSettings.Format.self) { settings.format = value }
         if let value = bool(log, "utc") { settings.utc = value }
         if let value = enumeration(log, "syslog", LogSettings.Syslog.self) { settings.syslog = value }
         if let value = enumeration(log, "rotation", LogSettings.Rotation.self) { settings.rotation = value }
-        if let value = integer(log, "script_output_lines", 0...100000) { settings.scriptOutputLines = value }
+        if let value = integer(log, ConfigSchema.log.key("script_output_lines")) { settings.scriptOutputLines = value }
         if log["files"] != nil, let files = table(log, "files") {
             unknownKeys(files, allowed: LogFileName.allCases.map(\.rawValue), in: "[log.files]")
             for fileName in files.keys {
@@ -893,8 +901,8 @@ extension ConfigChecker {
                 }
                 unknownKeys(fileTable, allowed: ConfigKeys.logFile, in: "[log.files.\(fileName)]")
                 var fileSettings = file.defaultSettings
-                if let value = integer(fileTable, "size_mib", 1...4096) { fileSettings.sizeMiB = value }
-                if let value = integer(fileTable, "count", 1...99) { fileSettings.count = value }
+                if let value = integer(fileTable, ConfigSchema.logFile.key("size_mib")) { fileSettings.sizeMiB = value }
+                if let value = integer(fileTable, ConfigSchema.logFile.key("count")) { fileSettings.count = value }
                 settings.files[file] = fileSettings
             }
         }

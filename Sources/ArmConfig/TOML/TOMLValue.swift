@@ -113,39 +113,3 @@ package struct TOMLTable: Sendable, Equatable {
     /// Whether the table has no keys.
     package var isEmpty: Bool { keys.isEmpty }
 }
-
-/// One step of a path from the root of a TOML document to a value.
-package enum ConfigPathComponent: Sendable, Hashable, CustomStringConvertible {
-    /// A table key.
-    case key(String)
-    /// An array index (arrays of tables included).
-    case index(Int)
-
-    /// `.key`, `[n]`.
-    package var description: String {
-        switch self {
-        case .key(let key): ".\(key)"
-        case .index(let index): "[\(index)]"
-        }
-    }
-}
-
-/// A path from the root of a TOML document, such as `group[1].resource[0].name`.
-package typealias ConfigPath = [ConfigPathComponent]
-
-/// Where a key and its value were written.
-package struct KeyPosition: Sendable, Equatable {
-    /// First character of the key.
-    package var key: SourcePosition
-    /// First character of the value (the `[` of the header for tables from headers).
-    package var value: SourcePosition
-    /// For tables: where the table was opened (`TOMLTable.position`).
-    package var table: SourcePosition?
-
-    /// Creates a key position.
-    package init(key: SourcePosition, value: SourcePosition, table: SourcePosition? = nil) {
-        self.key = key
-        self.value = value
-        self.table = table
-    }
-}

@@ -1,6 +1,7 @@
+import ArmCore
 import Testing
 
-@testable import ArmCore
+@testable import ArmConfig
 
 /// V9–V26: checks across sections.
 @Suite struct ConfigClusterCheckTests {

@@ -1,3 +1,5 @@
+import ArmCore
+
 /// One validation finding about a configuration file (config-and-files §2.1).
 package struct ConfigFinding: Sendable, Equatable {
     /// Errors invalidate the file; warnings never do.

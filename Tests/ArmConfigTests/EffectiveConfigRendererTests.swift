@@ -1,6 +1,7 @@
+import ArmCore
 import Testing
 
-@testable import ArmCore
+@testable import ArmConfig
 
 @Suite struct EffectiveConfigRendererTests {
     private let sample =

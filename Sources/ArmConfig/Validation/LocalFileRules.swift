@@ -1,3 +1,5 @@
+import ArmCore
+
 /// What `stat` says about a file, as the local checks V25 and V27 need it (the I/O is the caller's).
 package struct LocalFileStatus: Sendable, Equatable {
     /// A regular file (not a directory, device or socket; symbolic links already followed).

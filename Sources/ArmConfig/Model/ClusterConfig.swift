@@ -1,3 +1,5 @@
+import ArmCore
+
 /// The whole of `cluster.toml` with every default applied (config-and-files §1.2–§1.12).
 ///
 /// Built by `ConfigValidator` from a parsed tree; paths keep `${ARM_ROOT}` and product paths unrelocated
@@ -92,13 +94,13 @@ package struct ClusterSettings: Sendable, Equatable {
     /// `name` (N1).
     package var name: String
     /// `key_file`.
-    package var keyFile: String = "/etc/armcluster/cluster.key"
+    package var keyFile: String = ConfigSchema.cluster.string("key_file")
     /// `auto_return`.
-    package var autoReturn = false
+    package var autoReturn = ConfigSchema.cluster.boolean("auto_return")
     /// `shutdown_action`.
-    package var shutdownAction: ShutdownAction = .poweroff
+    package var shutdownAction: ShutdownAction = ConfigSchema.cluster.choice("shutdown_action")
     /// `socket_mode`.
-    package var socketMode: SocketMode = .ownerAndGroup
+    package var socketMode: SocketMode = ConfigSchema.cluster.choice("socket_mode")
 
     /// Creates settings with defaults.
     package init(name: String) {
@@ -175,26 +177,26 @@ package struct TimingSettings: Sendable, Equatable {
     /// `enforce_seed_minimums`.
     package var enforceSeedMinimums: Bool
     /// `startup_sync_wait_min`.
-    package var startupSyncWaitMinutes = 5
+    package var startupSyncWaitMinutes = ConfigSchema.timing.integer("startup_sync_wait_min")
     /// `disk_io_wait_s`.
-    package var diskIOWaitSeconds = 80
+    package var diskIOWaitSeconds = ConfigSchema.timing.integer("disk_io_wait_s")
     /// `local_disk_monitor`.
-    package var localDiskMonitor = true
+    package var localDiskMonitor = ConfigSchema.timing.boolean("local_disk_monitor")
     /// `local_disk_timeout_min`.
-    package var localDiskTimeoutMinutes = 5
+    package var localDiskTimeoutMinutes = ConfigSchema.timing.integer("local_disk_timeout_min")
     /// `local_disk_action`.
-    package var localDiskAction: LocalDiskAction = .reset
+    package var localDiskAction: LocalDiskAction = ConfigSchema.timing.choice("local_disk_action")
     /// `disconnect_retry` and its interval and count.
     package var disconnectRetry = DisconnectRetry()
     /// `script_warn_min` (0 = off).
-    package var scriptWarnMinutes = 3
+    package var scriptWarnMinutes = ConfigSchema.timing.integer("script_warn_min")
     /// `time_sync`.
-    package var timeSync: TimeSync = .external
+    package var timeSync: TimeSync = ConfigSchema.timing.choice("time_sync")
     /// `clock_warn_ms`.
-    package var clockWarnMilliseconds = 1000
+    package var clockWarnMilliseconds = ConfigSchema.timing.integer("clock_warn_ms")
 
     /// Creates settings with the defaults of `profile`.
-    package init(profile: Profile = .standard) {
+    package init(profile: Profile = ConfigSchema.timing.choice("profile")) {
         self.profile = profile
         heartbeatIntervalMilliseconds = profile.heartbeatIntervalMilliseconds
         heartbeatTimeoutCount = profile.heartbeatTimeoutCount
@@ -212,14 +214,18 @@ package struct DisconnectRetry: Sendable, Equatable {
     }
 
     /// Mode.
-    package var mode: Mode = .timeout
+    package var mode: Mode
     /// `disconnect_retry_interval_s`.
-    package var intervalSeconds = 3
+    package var intervalSeconds: Int
     /// `disconnect_retry_count`.
-    package var count = 10
+    package var count: Int
 
     /// Creates the defaults.
-    package init(mode: Mode = .timeout, intervalSeconds: Int = 3, count: Int = 10) {
+    package init(
+        mode: Mode = ConfigSchema.timing.choice("disconnect_retry"),
+        intervalSeconds: Int = ConfigSchema.timing.integer("disconnect_retry_interval_s"),
+        count: Int = ConfigSchema.timing.integer("disconnect_retry_count")
+    ) {
         self.mode = mode
         self.intervalSeconds = intervalSeconds
         self.count = count
@@ -229,19 +235,19 @@ package struct DisconnectRetry: Sendable, Equatable {
 /// `[cluster.network]` (§1.4).
 package struct NetworkSettings: Sendable, Equatable {
     /// `heartbeat_port` (UDP).
-    package var heartbeatPort = 20003
+    package var heartbeatPort = ConfigSchema.network.integer("heartbeat_port")
     /// `control_port` (TCP).
-    package var controlPort = 20004
+    package var controlPort = ConfigSchema.network.integer("control_port")
     /// `heartbeat_dscp`.
-    package var heartbeatDSCP = 46
+    package var heartbeatDSCP = ConfigSchema.network.integer("heartbeat_dscp")
     /// `mirror_dscp`.
-    package var mirrorDSCP = 8
+    package var mirrorDSCP = ConfigSchema.network.integer("mirror_dscp")
     /// `idle_timeout_s`.
-    package var idleTimeoutSeconds = 900
+    package var idleTimeoutSeconds = ConfigSchema.network.integer("idle_timeout_s")
     /// `keepalive_s`.
-    package var keepaliveSeconds = 30
+    package var keepaliveSeconds = ConfigSchema.network.integer("keepalive_s")
     /// `offload_warn`.
-    package var offloadWarn = ["lro"]
+    package var offloadWarn = ConfigSchema.network.strings("offload_warn")
 
     /// Creates the defaults.
     package init() {}
@@ -275,25 +281,25 @@ package struct PartitionSettings: Sendable, Equatable {
     /// `method` (required).
     package var method: Method
     /// `tie_breaker` (IP addresses as written).
-    package var tieBreaker: [String] = []
+    package var tieBreaker: [String] = ConfigSchema.partition.strings("tie_breaker")
     /// `ping_timeout_ms`.
-    package var pingTimeoutMilliseconds = 1000
+    package var pingTimeoutMilliseconds = ConfigSchema.partition.integer("ping_timeout_ms")
     /// `ping_count`.
-    package var pingCount = 3
+    package var pingCount = ConfigSchema.partition.integer("ping_count")
     /// `lock_device` (`""` = none).
-    package var lockDevice = ""
+    package var lockDevice = ConfigSchema.partition.string("lock_device")
     /// `lock_offset_kib`.
-    package var lockOffsetKiB = 0
+    package var lockOffsetKiB = ConfigSchema.partition.integer("lock_offset_kib")
     /// `lock_size_kib`.
-    package var lockSizeKiB = 1024
+    package var lockSizeKiB = ConfigSchema.partition.integer("lock_size_kib")
     /// `lock_io_timeout_ms` (default from the profile).
     package var lockIOTimeoutMilliseconds: Int
     /// `disk_heartbeat`.
-    package var diskHeartbeat = false
+    package var diskHeartbeat = ConfigSchema.partition.boolean("disk_heartbeat")
     /// `fence_deadline_ms` (default from the profile).
     package var fenceDeadlineMilliseconds: Int
     /// `fence_action`.
-    package var fenceAction: FenceAction = .kill
+    package var fenceAction: FenceAction = ConfigSchema.partition.choice("fence_action")
 
     /// Creates settings with the defaults of `profile`.
     package init(method: Method, profile: TimingSettings.Profile = .standard) {
@@ -343,19 +349,19 @@ package struct GroupConfig: Sendable, Equatable {
     /// `servers`: the failover policy.
     package var servers: [String]
     /// `auto_start`.
-    package var autoStart = true
+    package var autoStart = ConfigSchema.group.boolean("auto_start")
     /// `failback`.
-    package var failback: Failback = .manual
+    package var failback: Failback = ConfigSchema.group.choice("failback")
     /// `exclusive`.
-    package var exclusive = false
+    package var exclusive = ConfigSchema.group.boolean("exclusive")
     /// `max_failovers` (default: the number of servers).
     package var maxFailovers: Int
     /// `failover_window_s` (0 = never reset).
-    package var failoverWindowSeconds = 3600
+    package var failoverWindowSeconds = ConfigSchema.group.integer("failover_window_s")
     /// `start_timeout_s` (0 = none).
-    package var startTimeoutSeconds = 1800
+    package var startTimeoutSeconds = ConfigSchema.group.integer("start_timeout_s")
     /// `stop_timeout_s` (0 = none).
-    package var stopTimeoutSeconds = 1800
+    package var stopTimeoutSeconds = ConfigSchema.group.integer("stop_timeout_s")
     /// `env`, in file order.
     package var environment: [EnvironmentVariable] = []
     /// `[[group.resource]]`, in file order.
@@ -414,12 +420,16 @@ package struct ResourceConfig: Sendable, Equatable {
     /// `name` (N4).
     package var name: String
     /// `on_deactivate_failure`.
-    package var onDeactivateFailure: DeactivateFailure = .shutdown
+    package var onDeactivateFailure: DeactivateFailure = ConfigSchema.resource.choice("on_deactivate_failure")
     /// `type` and its keys.
     package var kind: Kind
 
     /// Creates a resource.
-    package init(name: String, kind: Kind, onDeactivateFailure: DeactivateFailure = .shutdown) {
+    package init(
+        name: String,
+        kind: Kind,
+        onDeactivateFailure: DeactivateFailure = ConfigSchema.resource.choice("on_deactivate_failure")
+    ) {
         self.name = name
         self.kind = kind
         self.onDeactivateFailure = onDeactivateFailure
@@ -460,13 +470,13 @@ package struct FloatingAddressResource: Sendable, Equatable {
     /// `address` (CIDR).
     package var address: String
     /// `interface` (`""` = the one in the same network).
-    package var interface = ""
+    package var interface = ConfigSchema.fip.string("interface")
     /// `garp_count`.
-    package var garpCount = 5
+    package var garpCount = ConfigSchema.fip.integer("garp_count")
     /// `garp_interval_ms`.
-    package var garpIntervalMilliseconds = 200
+    package var garpIntervalMilliseconds = ConfigSchema.fip.integer("garp_interval_ms")
     /// `duplicate_check`.
-    package var duplicateCheck = true
+    package var duplicateCheck = ConfigSchema.fip.boolean("duplicate_check")
 
     /// Creates a floating address with defaults.
     package init(address: String) {
@@ -488,11 +498,11 @@ package struct FileSystemSettings: Sendable, Equatable {
     /// `fs_type`.
     package var fsType: String
     /// `mount_options`.
-    package var mountOptions = ""
+    package var mountOptions = ConfigSchema.disk.string("mount_options")
     /// `fsck`.
-    package var fsck: FsckMode = .preen
+    package var fsck: FsckMode = ConfigSchema.disk.choice("fsck")
     /// `fsck_timeout_s`.
-    package var fsckTimeoutSeconds = 1800
+    package var fsckTimeoutSeconds = ConfigSchema.disk.integer("fsck_timeout_s")
     /// `disconnect_retry*` (default: the cluster's values).
     package var disconnectRetry: DisconnectRetry
 
@@ -545,25 +555,25 @@ package struct MirrorResource: Sendable, Equatable {
     /// `port`.
     package var port: Int
     /// `sync_mode`.
-    package var syncMode: SyncMode = .sync
+    package var syncMode: SyncMode = ConfigSchema.mirror.choice("sync_mode")
     /// `resync_limit`.
-    package var resyncLimit = "80%"
+    package var resyncLimit = ConfigSchema.mirror.string("resync_limit")
     /// `replication_limit`.
-    package var replicationLimit = "0"
+    package var replicationLimit = ConfigSchema.mirror.string("replication_limit")
     /// `link_mbps` (0 = from sysfs).
-    package var linkMbps = 0
+    package var linkMbps = ConfigSchema.mirror.integer("link_mbps")
     /// `bitmap_block_kib`.
-    package var bitmapBlockKiB = 4
+    package var bitmapBlockKiB = ConfigSchema.mirror.integer("bitmap_block_kib")
     /// `auto_rebuild`.
-    package var autoRebuild = true
+    package var autoRebuild = ConfigSchema.mirror.boolean("auto_rebuild")
     /// `comm_timeout_s`.
-    package var commTimeoutSeconds = 30
+    package var commTimeoutSeconds = ConfigSchema.mirror.integer("comm_timeout_s")
     /// `comm_retries`.
-    package var commRetries = 3
+    package var commRetries = ConfigSchema.mirror.integer("comm_retries")
     /// `send_buffer_mib`.
-    package var sendBufferMiB = 16
+    package var sendBufferMiB = ConfigSchema.mirror.integer("send_buffer_mib")
     /// `snapshot_readonly`.
-    package var snapshotReadOnly = true
+    package var snapshotReadOnly = ConfigSchema.mirror.boolean("snapshot_readonly")
 
     /// Creates a mirror with defaults.
     package init(
@@ -588,11 +598,11 @@ package struct ShareResource: Sendable, Equatable {
     /// `path` (absolute).
     package var path: String
     /// `export_hook` (`""` = only recorded).
-    package var exportHook = ""
+    package var exportHook = ConfigSchema.share.string("export_hook")
     /// `hook_options`.
-    package var hookOptions = ""
+    package var hookOptions = ConfigSchema.share.string("hook_options")
     /// `hook_timeout_s`.
-    package var hookTimeoutSeconds = 60
+    package var hookTimeoutSeconds = ConfigSchema.share.integer("hook_timeout_s")
 
     /// Creates a share with defaults.
     package init(shareName: String, path: String) {
@@ -666,15 +676,15 @@ package struct MonitorConfig: Sendable, Equatable {
     /// `when` (default `active` with a group, else `always`).
     package var when: When
     /// `interval_s`.
-    package var intervalSeconds = 10
+    package var intervalSeconds = ConfigSchema.monitor.integer("interval_s")
     /// `timeout_s` (default 20, `disk` 60).
     package var timeoutSeconds: Int
     /// `retries`.
-    package var retries = 1
+    package var retries = ConfigSchema.monitor.integer("retries")
     /// `start_delay_s`.
-    package var startDelaySeconds = 0
+    package var startDelaySeconds = ConfigSchema.monitor.integer("start_delay_s")
     /// `restart_max`.
-    package var restartMax = 0
+    package var restartMax = ConfigSchema.monitor.integer("restart_max")
     /// `action` (default `failover` with a group, else `none`).
     package var action: Action
 
@@ -698,21 +708,21 @@ package struct MonitorConfig: Sendable, Equatable {
 /// `[armload]` (§1.10).
 package struct ArmloadSettings: Sendable, Equatable {
     /// `max_watches`.
-    package var maxWatches = 256
+    package var maxWatches = ConfigSchema.armload.integer("max_watches")
     /// `users`.
-    package var users: [String] = []
+    package var users: [String] = ConfigSchema.armload.strings("users")
     /// `stop_wait_s`.
-    package var stopWaitSeconds = 30
+    package var stopWaitSeconds = ConfigSchema.armload.integer("stop_wait_s")
     /// `service_start_wait_s`.
-    package var serviceStartWaitSeconds = 60
+    package var serviceStartWaitSeconds = ConfigSchema.armload.integer("service_start_wait_s")
     /// `restart_delay_ms`.
-    package var restartDelayMilliseconds = 0
+    package var restartDelayMilliseconds = ConfigSchema.armload.integer("restart_delay_ms")
     /// `restart_backoff_ms`.
-    package var restartBackoffMilliseconds = 100
+    package var restartBackoffMilliseconds = ConfigSchema.armload.integer("restart_backoff_ms")
     /// `restart_backoff_max_ms`.
-    package var restartBackoffMaxMilliseconds = 30000
+    package var restartBackoffMaxMilliseconds = ConfigSchema.armload.integer("restart_backoff_max_ms")
     /// `restart_healthy_ms`.
-    package var restartHealthyMilliseconds = 1000
+    package var restartHealthyMilliseconds = ConfigSchema.armload.integer("restart_healthy_ms")
 
     /// Creates the defaults.
     package init() {}
@@ -731,20 +741,24 @@ package struct ServiceConfig: Sendable, Equatable {
     /// `start` argv.
     package var start: [String]
     /// `stop` argv (`[]` = SIGTERM, then SIGKILL).
-    package var stop: [String] = []
+    package var stop: [String] = ConfigSchema.service.strings("stop")
     /// `type`.
-    package var type: ServiceType = .simple
+    package var type: ServiceType = ConfigSchema.service.choice("type")
     /// `pid_file` (`""` = none; required with `forking`).
-    package var pidFile = ""
+    package var pidFile = ConfigSchema.service.string("pid_file")
     /// `user`.
-    package var user = "root"
+    package var user = ConfigSchema.service.string("user")
     /// `env`.
     package var environment: [EnvironmentVariable] = []
     /// `start_wait_s` (default `[armload] service_start_wait_s`).
     package var startWaitSeconds: Int
 
     /// Creates a service with defaults.
-    package init(name: String, start: [String], startWaitSeconds: Int = 60) {
+    package init(
+        name: String,
+        start: [String],
+        startWaitSeconds: Int = ConfigSchema.armload.integer("service_start_wait_s")
+    ) {
         self.name = name
         self.start = start
         self.startWaitSeconds = startWaitSeconds
@@ -758,23 +772,23 @@ package struct ManagerSettings: Sendable, Equatable {
     /// `enabled_on` (`[]` = any server).
     package var enabledOn: [String] = []
     /// `listen`.
-    package var listen = ["127.0.0.1:20005"]
+    package var listen = ConfigSchema.manager.strings("listen")
     /// `tls`.
-    package var tls = true
+    package var tls = ConfigSchema.manager.boolean("tls")
     /// `tls_cert`.
-    package var tlsCert = "/etc/armcluster/tls/manager.crt"
+    package var tlsCert = ConfigSchema.manager.string("tls_cert")
     /// `tls_key`.
-    package var tlsKey = "/etc/armcluster/tls/manager.key"
+    package var tlsKey = ConfigSchema.manager.string("tls_key")
     /// `client_ca` (`""` = read-only API).
-    package var clientCA = ""
+    package var clientCA = ConfigSchema.manager.string("client_ca")
     /// `allowed_clients`.
-    package var allowedClients = ["127.0.0.1/32", "::1/128"]
+    package var allowedClients = ConfigSchema.manager.strings("allowed_clients")
     /// `agent_idle_timeout_s`.
-    package var agentIdleTimeoutSeconds = 900
+    package var agentIdleTimeoutSeconds = ConfigSchema.manager.integer("agent_idle_timeout_s")
     /// `agent_keepalive_s`.
-    package var agentKeepaliveSeconds = 60
+    package var agentKeepaliveSeconds = ConfigSchema.manager.integer("agent_keepalive_s")
     /// `client_idle_timeout_s`.
-    package var clientIdleTimeoutSeconds = 300
+    package var clientIdleTimeoutSeconds = ConfigSchema.manager.integer("client_idle_timeout_s")
 
     /// Creates the defaults.
     package init() {}
@@ -811,19 +825,19 @@ package struct LogSettings: Sendable, Equatable {
     }
 
     /// `level` (0–7).
-    package var level = 3
+    package var level = ConfigSchema.log.integer("level")
     /// `language`.
-    package var language: Language = .en
+    package var language: Language = ConfigSchema.log.choice("language")
     /// `format`.
-    package var format: Format = .text
+    package var format: Format = ConfigSchema.log.choice("format")
     /// `utc`.
-    package var utc = false
+    package var utc = ConfigSchema.log.boolean("utc")
     /// `syslog`.
-    package var syslog: Syslog = .events
+    package var syslog: Syslog = ConfigSchema.log.choice("syslog")
     /// `rotation`.
-    package var rotation: Rotation = .internal
+    package var rotation: Rotation = ConfigSchema.log.choice("rotation")
     /// `script_output_lines`.
-    package var scriptOutputLines = 1000
+    package var scriptOutputLines = ConfigSchema.log.integer("script_output_lines")
     /// `[log.files.NAME]`, every name of `LogFileName` present.
     package var files: [LogFileName: LogFileSettings] = LogFileName.defaults
 

@@ -1,3 +1,5 @@
+import ArmCore
+
 /// The result of validating one configuration file.
 package struct ConfigValidation: Sendable {
     /// Every finding, sorted by position (not cut to 100; use `reported` for output).
@@ -23,7 +25,7 @@ package struct ConfigValidation: Sendable {
 package enum ConfigValidator {
     /// Validates a parsed tree and builds the configuration with defaults.
     /// - Parameters:
-    ///   - root: the document as parsed (by TOMLKit or `TOMLParser`), with positions.
+    ///   - root: the document as `TOMLParser` read it, with positions.
     ///   - file: the path shown in findings.
     /// - Returns: the sorted findings, and the configuration when there is no error.
     package static func validate(_ root: TOMLTable, file: String) -> ConfigValidation {
@@ -37,14 +39,14 @@ package enum ConfigValidator {
 
     /// Parses `text` with `TOMLParser` (V1 from its syntax error) and validates it.
     package static func validate(text: String, file: String) -> ConfigValidation {
-        let source = ConfigSource(text: text)
-        if let error = source.syntaxError {
+        let parsed = TOMLParser.parse(text)
+        if let error = parsed.error {
             return ConfigValidation(
                 findings: [ConfigFinding(file: file, at: error.position, message: error.message)],
                 config: nil
             )
         }
-        return validate(source.root, file: file)
+        return validate(parsed.root, file: file)
     }
 }
 
@@ -308,7 +310,7 @@ struct ConfigChecker {
             guard let node = env[name] else { continue }
             let validName =
                 name.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } == true
-                && name.allSatisfy { $0 == "_" || isASCIIAlphanumeric($0) }
+                && name.allSatisfy { $0 == "_" || isASCIILetterOrDigit($0) }
             if !validName {
                 error(node.keyPosition, "invalid environment variable name \(quote(name))")
                 continue
@@ -357,4 +359,10 @@ struct DuplicateTracker {
         first[key] = position
         return nil
     }
+}
+
+/// ASCII letter or digit.
+private func isASCIILetterOrDigit(_ character: Character) -> Bool {
+    guard let ascii = character.asciiValue else { return false }
+    return (48...57).contains(ascii) || (65...90).contains(ascii) || (97...122).contains(ascii)
 }

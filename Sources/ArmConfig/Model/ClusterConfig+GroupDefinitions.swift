@@ -1,3 +1,5 @@
+import ArmCore
+
 extension ClusterConfig {
     /// The groups as the group manager runs them (`GroupDefinition`).
     ///

@@ -1,6 +1,7 @@
+import ArmCore
 import Testing
 
-@testable import ArmCore
+@testable import ArmConfig
 
 /// V2–V8: keys, types, ranges, enumerations, required keys and names.
 @Suite struct ConfigKeyCheckTests {

@@ -1,6 +1,7 @@
+import ArmCore
 import Testing
 
-@testable import ArmCore
+@testable import ArmConfig
 
 @Suite struct TOMLParserTests {
     @Test func duplicateKeyIsASyntaxErrorAtTheSecondKey() {
@@ -44,8 +45,9 @@ import Testing
             [[group.resource]]
             name = "r2"
             """
-        let source = ConfigSource(text: text)
-        #expect(source.syntaxError == nil)
+        let parsed = TOMLParser.parse(text)
+        #expect(parsed.error == nil)
+        let source = PositionIndex(root: parsed.root)
         #expect(source.position(of: [.key("cluster")])?.table == SourcePosition(line: 2, column: 1))
         #expect(source.position(of: [.key("cluster"), .key("name")])?.key == SourcePosition(line: 3, column: 3))
         #expect(source.position(of: [.key("cluster"), .key("name")])?.value == SourcePosition(line: 3, column: 10))
@@ -114,5 +116,35 @@ import Testing
     @Test func crlfLineEndingsAreAccepted() {
         let text = minimalConfig.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
         #expect(findings(text).isEmpty)
+    }
+}
+
+/// One step of a path from the root of a parsed document.
+enum PathStep {
+    case key(String)
+    case index(Int)
+}
+
+/// Where a key, its value and (for tables) the table were written, looked up by path.
+struct PositionIndex {
+    let root: TOMLTable
+
+    func position(of path: [PathStep]) -> (key: SourcePosition, value: SourcePosition, table: SourcePosition?)? {
+        var current = TOMLNode(.table(root))
+        for step in path {
+            switch (step, current.value) {
+            case (.key(let key), .table(let table)):
+                guard let next = table[key] else { return nil }
+                current = next
+            case (.index(let index), .array(let items)):
+                guard items.indices.contains(index) else { return nil }
+                current = items[index]
+            default:
+                return nil
+            }
+        }
+        var table: SourcePosition?
+        if case .table(let inner) = current.value { table = inner.position }
+        return (current.keyPosition, current.valuePosition, table)
     }
 }

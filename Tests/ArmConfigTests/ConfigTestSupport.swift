@@ -1,4 +1,6 @@
-@testable import ArmCore
+import ArmCore
+
+@testable import ArmConfig
 
 /// Validates TOML text with the pure parser and returns the rendered findings.
 func findings(_ text: String, file: String = "c.toml") -> [String] {

@@ -1,6 +1,7 @@
+import ArmCore
 import Testing
 
-@testable import ArmCore
+@testable import ArmConfig
 
 @Suite struct CanonicalJSONTests {
     @Test func goldenDocument() {
@@ -20,7 +21,7 @@ import Testing
             env = { b = "1", B = "2", a = "3" }
             auto_start = false
             """
-        let root = ConfigSource(text: text).root
+        let root = TOMLParser.parse(text).root
         #expect(
             CanonicalJSON.render(root)
                 == #"{"cluster":{"key_file":"${ARM_ROOT}/k","name":"a\"b\\c\u001f\u0009é","partition":{"method":"none"}},"#
@@ -47,8 +48,8 @@ import Testing
             name = "n1"
             """
         #expect(
-            CanonicalJSON.render(ConfigSource(text: dotted).root)
-                == CanonicalJSON.render(ConfigSource(text: headers).root)
+            CanonicalJSON.render(TOMLParser.parse(dotted).root)
+                == CanonicalJSON.render(TOMLParser.parse(headers).root)
         )
     }
 

@@ -1,3 +1,5 @@
+import ArmCore
+
 /// An IPv4 or IPv6 address as written in `cluster.toml` (config-and-files §1.4–§1.11).
 package struct IPAddress: Sendable, Hashable, CustomStringConvertible {
     /// 4 bytes (IPv4) or 16 bytes (IPv6), network order.

@@ -1,4 +1,5 @@
 // Checks across sections (config-and-files §2.2 V9–V23, V26) once every section has been read.
+import ArmCore
 
 /// One address of a `[[server]]` with where it was written.
 struct ServerAddress {

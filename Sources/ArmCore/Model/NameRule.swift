@@ -84,15 +84,34 @@ package enum NameRule: Sendable, CaseIterable {
             reserved = head == "NEC_" || head == "ARM_"
         }
         if !allowed || !startOK || reserved {
-            return "\(prefix) \(CanonicalJSON.string(name)): \(ruleText)"
+            return "\(prefix) \(quoted(name)): \(ruleText)"
         }
         if name.count > maximumLength {
             let shown = String(name.prefix(20)) + "\u{2026}"
             let subject = self == .watchID ? "WID" : "\(kind) name"
-            return "\(subject) \(CanonicalJSON.string(shown)) is longer than \(maximumLength) characters"
+            return "\(subject) \(quoted(shown)) is longer than \(maximumLength) characters"
         }
         return nil
     }
+}
+
+/// A name in double quotes with the escapes of config-and-files §1.15 (as cluster.toml findings quote it).
+private func quoted(_ text: String) -> String {
+    var output = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": output += "\\\""
+        case "\\": output += "\\\\"
+        default:
+            if scalar.value < 0x20 {
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                output.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return output + "\""
 }
 
 /// ASCII letter or digit.

@@ -1,3 +1,5 @@
+import ArmCore
+
 /// Path relocation under `$ARM_ROOT` (config-and-files §0 and §1.1).
 package enum ArmRootPath {
     /// The four product trees that move under `ARM_ROOT`.

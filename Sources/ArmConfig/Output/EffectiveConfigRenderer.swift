@@ -1,3 +1,5 @@
+import ArmCore
+
 /// `armcfg show` (commands.md 2.30): the configuration `armmond` runs with, as TOML with every default
 /// filled in, headed `# hash <12 hex digits>`.
 package enum EffectiveConfigRenderer {

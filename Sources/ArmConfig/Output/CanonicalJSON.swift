@@ -1,3 +1,5 @@
+import ArmCore
+
 /// The canonical JSON form of a configuration tree that the config hash covers (config-and-files §1.15).
 ///
 /// Only the keys written in the file, object keys sorted by code point, arrays in file order, no whitespace,

@@ -1,6 +1,7 @@
+import ArmCore
 import Testing
 
-@testable import ArmCore
+@testable import ArmConfig
 
 @Suite struct ClusterConfigTests {
     private func config(_ text: String) throws -> ClusterConfig {

@@ -4,7 +4,7 @@ import ArmProtocol
 import ArmTesting
 import Testing
 
-@Suite struct CommandRunnerTests {
+@Suite(.timeLimit(.minutes(2))) struct CommandRunnerTests {
     static func ok(_ envelope: RequestEnvelope) -> ControlResponse { ControlResponse(status: .success) }
 
     @Test(arguments: ["/usr/local/bin/ARMGSTRT", "armgstrt.exe", "ARMGSTRT.EXE", "./armgstrt"])
@@ -79,7 +79,7 @@ import Testing
     }
 }
 
-@Suite struct GroupCommandTests {
+@Suite(.timeLimit(.minutes(2))) struct GroupCommandTests {
     @Test func aRefusalPrintsTheMonitorsCatalogLine() {
         let fake = FakeCommandSystem(
             monitor: .answer { _ in
@@ -178,7 +178,7 @@ import Testing
     }
 }
 
-@Suite struct ArmstatCommandTests {
+@Suite(.timeLimit(.minutes(2))) struct ArmstatCommandTests {
     static let document = WireValue.object([
         ("armstat", .int(1)), ("source", .string("monitor")), ("time", .string("t")),
         ("local_server", .string("node1")),
@@ -256,7 +256,7 @@ import Testing
     }
 }
 
-@Suite struct ArmcfgCommandTests {
+@Suite(.timeLimit(.minutes(2))) struct ArmcfgCommandTests {
     @Test func checkRunsArmmondsValidatorBesideArmtool() {
         let fake = FakeCommandSystem(monitor: .answer { _ in ControlResponse(status: .success) })
         let code = CommandRunner.run(arguments: ["armcfg", "check", "--json", "/tmp/c.toml"], system: fake.system)

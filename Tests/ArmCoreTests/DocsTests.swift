@@ -2,7 +2,7 @@ import Testing
 
 @testable import ArmCore
 
-@Suite struct HelpRendererTests {
+@Suite(.timeLimit(.minutes(2))) struct HelpRendererTests {
     @Test func armloadHelpShowsEverySpellingRangeAndDefault() {
         let help = HelpRenderer.usage(.armload)
         #expect(help.hasPrefix("Usage: armload WID [/U user] /W exec-name [parameter...]\n"))
@@ -56,7 +56,7 @@ import Testing
     }
 }
 
-@Suite struct ManRendererTests {
+@Suite(.timeLimit(.minutes(2))) struct ManRendererTests {
     @Test func roffEscapesBackslashesHyphensAndLeadingControlCharacters() {
         #expect(Roff.escape(#"DOMAIN\user"#) == #"DOMAIN\euser"#)
         #expect(Roff.escape("--retry") == #"\-\-retry"#)
@@ -133,7 +133,7 @@ import Testing
     }
 }
 
-@Suite struct CompletionRendererTests {
+@Suite(.timeLimit(.minutes(2))) struct CompletionRendererTests {
     @Test func everyScriptRegistersEveryCommandName() {
         let names = (["armtool"] + CommandSpec.all.map(\.name)).joined(separator: " ")
         #expect(CompletionRenderer.bash().contains("complete -F _armtool " + names + "\n"))

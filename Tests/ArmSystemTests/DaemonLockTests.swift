@@ -2,7 +2,7 @@ import ArmSystem
 import Glibc
 import Testing
 
-@Suite struct DaemonLockTests {
+@Suite(.timeLimit(.minutes(2))) struct DaemonLockTests {
     let directory: TemporaryDirectory
 
     init() throws {

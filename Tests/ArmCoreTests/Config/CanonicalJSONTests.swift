@@ -2,7 +2,7 @@ import Testing
 
 @testable import ArmCore
 
-@Suite struct CanonicalJSONTests {
+@Suite(.timeLimit(.minutes(2))) struct CanonicalJSONTests {
     @Test func goldenDocument() {
         let text = """
             [cluster]

@@ -3,7 +3,7 @@ import Testing
 @testable import ArmCore
 
 /// V9–V26: checks across sections.
-@Suite struct ConfigClusterCheckTests {
+@Suite(.timeLimit(.minutes(2))) struct ConfigClusterCheckTests {
     @Test func fixturesAreValid() {
         #expect(findings(minimalConfig).isEmpty)
         #expect(findings(threeServers).isEmpty)

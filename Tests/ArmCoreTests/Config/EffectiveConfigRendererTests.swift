@@ -2,7 +2,7 @@ import Testing
 
 @testable import ArmCore
 
-@Suite struct EffectiveConfigRendererTests {
+@Suite(.timeLimit(.minutes(2))) struct EffectiveConfigRendererTests {
     private let sample =
         threeServers.replacingFirst(
             "public = \"10.1.0.1/24\"\n",

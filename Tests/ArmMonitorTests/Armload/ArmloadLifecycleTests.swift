@@ -5,7 +5,7 @@ import ArmTesting
 import Foundation
 import Testing
 
-@Suite struct ArmloadLifecycleTests {
+@Suite(.timeLimit(.minutes(2))) struct ArmloadLifecycleTests {
     private let disk = ResourceDefinition(
         name: "disk",
         kind: .exec(
@@ -207,7 +207,7 @@ import Testing
     }
 }
 
-@Suite struct GRDBArmloadRowTests {
+@Suite(.timeLimit(.minutes(2))) struct GRDBArmloadRowTests {
     @Test func armloadRowsAreSavedReplacedCaseInsensitivelyAndDeleted() async throws {
         let directory = NSTemporaryDirectory() + "armload-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -10,6 +10,18 @@ let strict: [SwiftSetting] =
         .enableUpcomingFeature("MemberImportVisibility"),
     ] + (Context.environment["ARM_WERROR"] != nil ? [.treatAllWarnings(as: .error)] : [])
 
+// armtool runs once per command a script calls, so its start-up is most of `armstat`'s latency: on Linux it
+// is linked fully static (no dynamic loader, no symbol lookups or relocations of libstdc++ and libc at every
+// start); NSS and the dlopen of libsqlite3 (armstat's monitor-down fallback) still load the system's shared
+// libraries. armmond does not export its symbols: a smaller dynamic symbol table to search at start and
+// more dead code for --gc-sections to drop. (Not -no-pie: against a shared libswiftCore, as in debug
+// builds, ld.so then warns on stderr about protected symbols.) Every configuration gets the flags, so the
+// end-to-end tests run what ships; scripts/bench/command-latency measures both.
+let armtoolLinking: [LinkerSetting] = [.unsafeFlags(["-static-executable"], .when(platforms: [.linux]))]
+let armmondLinking: [LinkerSetting] = [
+    .unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))
+]
+
 let package = Package(
     name: "ArmCluster",
     platforms: [.macOS(.v15)],
@@ -60,8 +72,18 @@ let package = Package(
             dependencies: ["ArmCore", "ArmProtocol", "ArmClient", "ArmCommands", "ArmMonitor"],
             swiftSettings: strict
         ),
-        .executableTarget(name: "armtool", dependencies: ["ArmCommands", "ArmSystem"], swiftSettings: strict),
-        .executableTarget(name: "armmond", dependencies: ["ArmMonitor", "ArmSystem"], swiftSettings: strict),
+        .executableTarget(
+            name: "armtool",
+            dependencies: ["ArmCommands", "ArmSystem"],
+            swiftSettings: strict,
+            linkerSettings: armtoolLinking
+        ),
+        .executableTarget(
+            name: "armmond",
+            dependencies: ["ArmMonitor", "ArmSystem"],
+            swiftSettings: strict,
+            linkerSettings: armmondLinking
+        ),
         // Renders man/ and completions/ from the command table (scripts/gen-docs).
         .executableTarget(name: "armdocgen", dependencies: ["ArmCore"], swiftSettings: strict),
         .testTarget(name: "ArmCoreTests", dependencies: ["ArmCore"], swiftSettings: strict),

@@ -177,7 +177,10 @@ let configuration = MonitorRuntimeConfiguration(
     configurationText: { pending in
         pending ? "# no changes wait for a restart\n" : EffectiveConfigRenderer.render(config, hash: hash)
     },
-    onReady: { SystemdNotify.ready(environment: environment) },
+    onReady: {
+        SystemdNotify.ready(environment: environment)
+        StartupPages.release()  // the idle daemon keeps resident only the code it runs again
+    },
     onHangup: { fileSink.reopen() },
     logger: Logger(label: "armmond"),
     systemdAvailable: access("/run/systemd/system", F_OK) == 0

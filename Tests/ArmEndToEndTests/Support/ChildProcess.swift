@@ -121,8 +121,9 @@ final class ChildProcess: Sendable {
     /// The exit status once known, without waiting.
     var exitStatus: Int32? { exit.state.withLock { $0.status } }
 
-    /// Waits for the exit. Cancelled (the test's time limit passed), the child gets SIGKILL, so the wait
-    /// still ends.
+    /// Waits for the exit.
+    ///
+    /// Cancelled (the test's time limit passed), the child gets SIGKILL, so the wait still ends.
     func wait() async -> Int32 {
         await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in

@@ -100,6 +100,8 @@ do {
     try Directories.ensure(path: paths.logs + "/armload", mode: 0o750, uid: 0, gid: adminGID)
     try Directories.ensure(path: paths.run, mode: socketMode == .everyone ? 0o755 : 0o750, uid: 0, gid: adminGID)
     try Directories.ensure(path: paths.commandLocks, mode: 0o770, uid: 0, gid: adminGID)
+    // armload /WAIT binds each program's NOTIFY_SOCKET here (LiveProgramLauncher needs the directory).
+    try Directories.ensure(path: paths.run + "/notify", mode: 0o711, uid: 0, gid: 0)
 } catch {
     fail(error.detail, .failed)
 }
@@ -191,7 +193,10 @@ let configuration = MonitorRuntimeConfiguration(
     configurationText: { pending in
         pending ? "# no changes wait for a restart\n" : EffectiveConfigRenderer.render(config, hash: hash)
     },
-    onReady: { SystemdNotify.ready(environment: environment) },
+    onReady: {
+        SystemdNotify.ready(environment: environment)
+        StartupPages.release()  // the idle daemon keeps resident only the code it runs again
+    },
     onHangup: { fileSink.reopen() },
     logger: Logger(label: "armmond"),
     systemdAvailable: FileIO.exists(path: "/run/systemd/system")

@@ -4,7 +4,7 @@ import ArmProtocol
 import ArmTesting
 import Testing
 
-@Suite struct ArmloadCommandTests {
+@Suite(.timeLimit(.minutes(2))) struct ArmloadCommandTests {
     static let scriptEnvironment = ["ARM_ROOT": "/x", "ARMS_GROUP": "web", "PATH": "/usr/bin:/bin"]
 
     static func run(_ words: [String], environment: [String: String] = scriptEnvironment) -> (Int32, FakeCommandSystem)
@@ -129,7 +129,7 @@ import Testing
     }
 }
 
-@Suite struct ArmkillAndArmloadcTests {
+@Suite(.timeLimit(.minutes(2))) struct ArmkillAndArmloadcTests {
     @Test func armkillSendsTheWaitAndPrintsTheMonitorsAnswer() {
         let fake = FakeCommandSystem(
             monitor: .answer { _ in ControlResponse(status: .notFound, messageID: "ARMKILL-02", arguments: ["WEB"]) }

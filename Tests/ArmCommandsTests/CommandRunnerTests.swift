@@ -4,7 +4,7 @@ import ArmProtocol
 import ArmTesting
 import Testing
 
-@Suite struct CommandRunnerTests {
+@Suite(.timeLimit(.minutes(2))) struct CommandRunnerTests {
     static func ok(_ envelope: RequestEnvelope) -> ControlResponse { ControlResponse(status: .success) }
 
     @Test(arguments: ["/usr/local/bin/ARMGSTRT", "armgstrt.exe", "ARMGSTRT.EXE", "./armgstrt"])
@@ -107,7 +107,7 @@ import Testing
     }
 }
 
-@Suite struct GroupCommandTests {
+@Suite(.timeLimit(.minutes(2))) struct GroupCommandTests {
     @Test func aRefusalPrintsTheMonitorsCatalogLine() {
         let fake = FakeCommandSystem(
             monitor: .answer { _ in
@@ -206,7 +206,7 @@ import Testing
     }
 }
 
-@Suite struct ArmstatCommandTests {
+@Suite(.timeLimit(.minutes(2))) struct ArmstatCommandTests {
     static let document = WireValue.object([
         ("armstat", .int(1)), ("source", .string("monitor")), ("time", .string("t")),
         ("local_server", .string("node1")),
@@ -284,7 +284,7 @@ import Testing
     }
 }
 
-@Suite struct ArmcfgCommandTests {
+@Suite(.timeLimit(.minutes(2))) struct ArmcfgCommandTests {
     static let brokenFile = """
         [cluster]
         name = "demo"

@@ -19,7 +19,7 @@ func row(_ name: String) -> CommandSpec {
     CommandSpec.named(name) ?? .armtool
 }
 
-@Suite struct CommandTableTests {
+@Suite(.timeLimit(.minutes(2))) struct CommandTableTests {
     @Test func everyCommandOfTheSummaryTableHasARowInItsOrder() {
         #expect(summaryTableNames.count == 34)
         #expect(CommandSpec.all.map(\.name) == summaryTableNames)

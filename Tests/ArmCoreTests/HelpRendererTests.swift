@@ -2,7 +2,7 @@ import Testing
 
 @testable import ArmCore
 
-@Suite struct HelpRendererTests {
+@Suite(.timeLimit(.minutes(2))) struct HelpRendererTests {
     @Test func armloadHelpShowsEverySpellingRangeAndDefault() {
         let help = HelpRenderer.usage(.armload)
         #expect(help.hasPrefix("Usage: armload WID [/U user] /W exec-name [parameter...]\n"))

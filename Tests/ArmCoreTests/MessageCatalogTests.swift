@@ -4,7 +4,7 @@ import Testing
 /// Sample arguments: enough of every kind for any template.
 private let sampleArguments: [FormatArgument] = ["WEB", 60, 2, "x", 5, "y", 7, "z", 9, "w"]
 
-@Suite("MessageCatalog")
+@Suite("MessageCatalog", .timeLimit(.minutes(2)))
 struct MessageCatalogTests {
     @Test func everyEntryRendersInBothLanguages() {
         for entry in MessageCatalog.all {
@@ -347,7 +347,11 @@ let languageCases: [LanguageCase] = [
     LanguageCase(environment: ["LC_ALL": "en_US.UTF-8", "LANG": "ja_JP.UTF-8"], expected: .en),
 ]
 
-@Test("the first set of LC_ALL, LC_MESSAGES, LANG chooses the language", arguments: languageCases)
+@Test(
+    "the first set of LC_ALL, LC_MESSAGES, LANG chooses the language",
+    .timeLimit(.minutes(2)),
+    arguments: languageCases
+)
 func languageFromEnvironment(_ languageCase: LanguageCase) {
     #expect(Language.from(environment: languageCase.environment) == languageCase.expected)
 }

@@ -271,7 +271,7 @@ let functionSelectorCases: [ParseCase] = [
     ParseCase(armsrvct, ["/v:1"], failure(.valueOnFlag(option: "/v"))),
 ]
 
-@Suite("OptionParser")
+@Suite("OptionParser", .timeLimit(.minutes(2)))
 struct OptionParserTests {
     static func check(_ parseCase: ParseCase) {
         do {

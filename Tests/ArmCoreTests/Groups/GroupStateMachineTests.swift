@@ -1,7 +1,7 @@
 import ArmCore
 import Testing
 
-@Suite struct GroupStateMachineTests {
+@Suite(.timeLimit(.minutes(2))) struct GroupStateMachineTests {
     private func machine(
         _ state: GroupState,
         failed: Bool = false,

@@ -6,7 +6,7 @@ import ArmTesting
 import Testing
 
 /// `[services.NAME]` `stop` commands and `type = "forking"` services (commands.md 2.1, 2.2).
-@Suite struct ArmloadServiceTests {
+@Suite(.timeLimit(.minutes(2))) struct ArmloadServiceTests {
     static let stopPath = "/opt/queue/bin/queuectl"
     static let startPath = "/usr/lib/postgresql/bin/pg_ctl"
     static let pidFile = "/srv/db/pgdata/postmaster.pid"

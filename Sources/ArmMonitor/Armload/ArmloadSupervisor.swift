@@ -307,6 +307,14 @@ package actor ArmloadSupervisor {
         endedGroup: Int32?
     ) {
         for action in actions { perform(action, key: key, watch: snapshot, endedGroup: endedGroup) }
+        // A deadline that is already due (a restart without delay) is reached at once, in this turn: a
+        // restart never waits for a timer task.
+        for case .scheduleDeadline(let deadline) in actions {
+            let now = clock.now()
+            if deadline <= now, watches[key] != nil, watches[key]?.timer == nil {
+                feed(key) { $0.deadlineReached(at: now) }
+            }
+        }
     }
 
     /// Performs one action of a watch's machine (the only place machine actions become I/O).
@@ -331,7 +339,7 @@ package actor ArmloadSupervisor {
             effectSink.yield(.perform(key: key, action))
         case .scheduleDeadline(let deadline):
             cancelTimer(key: key)
-            guard var watch = watches[key] else { return }
+            guard deadline > clock.now(), var watch = watches[key] else { return }
             let token = nextToken
             nextToken += 1
             watch.timer = token

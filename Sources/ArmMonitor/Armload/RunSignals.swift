@@ -1,15 +1,11 @@
 import ArmCore
 import Synchronization
 
-/// What happened to one run of a program, as the supervisor publishes it once its own state is updated:
-/// requests that wait for a program (readiness, armkill) suspend here instead of polling.
+/// Signals keyed by a token: a watch's deadline timer waits here for its cancellation (a new deadline or
+/// none), so a superseded timer stops sleeping at once instead of waking for nothing.
 final class RunSignals: Sendable {
-    /// A signal of a run.
+    /// A signal of a token.
     enum Signal: Sendable, Hashable {
-        /// The program sent `READY=1`.
-        case ready
-        /// The program ended.
-        case exited
         /// A watch's deadline was cancelled (or replaced) before its time.
         case cancelled
     }

@@ -657,8 +657,13 @@ package struct WatchStateMachine: Sendable {
             // Nothing runs (or the launch in flight is killed when it reports): release at once.
             let unasked = endedUnasked
             guard request != .control else { return refuse(.stop) }
+            var actions: [Action] = [.cancelDeadline, .release]
+            if case .starting(let purpose, _) = state, purpose != .restart {
+                // The request waiting for this start learns that the WID is gone.
+                actions.append(.replyToRequest(purpose.request, .released(endedUnasked: false)))
+            }
             state = .released
-            return [.cancelDeadline, .release, .replyToRequest(request, .released(endedUnasked: unasked))]
+            return actions + [.replyToRequest(request, .released(endedUnasked: unasked))]
         case .released:
             return [.replyToRequest(request, .released(endedUnasked: false))]
         }

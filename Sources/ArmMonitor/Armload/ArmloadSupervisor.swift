@@ -5,10 +5,15 @@ import ArmProtocol
 /// registers WIDs, starts their programs through the `ProgramLauncher`, writes their output to
 /// `armload/<WID>.log`, and on a failure takes the action of the watch's restart policy.
 ///
-/// Launcher callbacks (from launcher threads) go through one stream that `run()` drains in order; restarts
-/// wait on the `MonitorClock` in child tasks of `run()`; persistence is queued in order and written by `run()`
-/// (STYLE §2.6: no unstructured tasks, no polling). So `run()` must be running for programs to be watched.
-/// Requests (armload, armkill, armloadc) wait for their programs in the caller's task.
+/// Every decision is made by the WID's `WatchStateMachine` (ArmCore); this actor only does I/O: it feeds
+/// the machine launcher callbacks, requests, deadlines and the group's answers, and performs the actions it
+/// returns (`perform(_:key:watch:endedGroup:)`, one switch). Launcher callbacks (from launcher threads) go
+/// through one stream that `run()` drains in order; deadlines are timers on the `MonitorClock` in child
+/// tasks of `run()` (one per watch, cancelled when replaced); actions that suspend (the group's state,
+/// scripts, systemctl) run there too and report back as inputs; persistence is queued in order and written
+/// by `run()`, so a restart never waits for the database (STYLE §2.6: no unstructured tasks, no polling).
+/// So `run()` must be running for programs to be watched. Requests (armload, armkill, armloadc, the group
+/// stop) feed their input and wait for the machine's `replyToRequest` in the caller's task.
 package actor ArmloadSupervisor {
     /// One WID as armstat shows it (commands.md 2.29, `armload` array).
     package struct WatchStatus: Sendable, Equatable {

@@ -488,7 +488,8 @@ import Testing
         var machine = Self.fixture(.starting)
         #expect(
             machine.killRequested(wait: .seconds(3), at: Self.t0) == [
-                .cancelDeadline, .release, .replyToRequest(.kill, .released(endedUnasked: false)),
+                .cancelDeadline, .release, .replyToRequest(.start, .released(endedUnasked: false)),
+                .replyToRequest(.kill, .released(endedUnasked: false)),
             ]
         )
         #expect(machine.launched(pid: 9, at: Self.t0) == [.abandonLaunch])

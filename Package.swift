@@ -23,26 +23,33 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Pure domain: model, state machines, command table, option parser, catalog. stdlib only.
         .target(name: "ArmCore", swiftSettings: strict),
+        // cluster.toml: our TOML parser, the model, validation, defaults and `armcfg show`. stdlib only.
+        .target(name: "ArmConfig", dependencies: ["ArmCore"], swiftSettings: strict),
         // Wire formats shared by both ends of the control socket.
         .target(name: "ArmProtocol", dependencies: ["ArmCore"], swiftSettings: strict),
-        // Process creation for ARMLOAD programs: the code between clone and execve (async-signal-safe C).
-        .target(name: "CArmSpawn"),
+        // Process creation for programs and scripts: the code between clone and execve (async-signal-safe C),
+        // and the epoll/eventfd/pidfd calls of their one watcher. Warnings are errors here always (C has no
+        // ARM_WERROR switch to forget; unsafeFlags are fine in a root package's own target).
+        .target(name: "CArmSpawn", cSettings: [.unsafeFlags(["-Wall", "-Wextra", "-Werror"])]),
         // Linux system calls (Glibc only): processes, pidfd, sockets, files, clocks.
         .target(name: "ArmSystem", dependencies: ["ArmCore", "CArmSpawn"], swiftSettings: strict),
         // The only path from a front end to the monitor.
         .target(name: "ArmClient", dependencies: ["ArmCore", "ArmProtocol"], swiftSettings: strict),
         // One file per command plus CommandRunner.
-        .target(name: "ArmCommands", dependencies: ["ArmCore", "ArmProtocol", "ArmClient"], swiftSettings: strict),
+        .target(
+            name: "ArmCommands",
+            dependencies: ["ArmCore", "ArmConfig", "ArmProtocol", "ArmClient"],
+            swiftSettings: strict
+        ),
         // armmond: group manager, control server, state store, logs.
         .target(
             name: "ArmMonitor",
             dependencies: [
-                "ArmCore", "ArmProtocol", "ArmSystem",
+                "ArmCore", "ArmConfig", "ArmProtocol", "ArmSystem",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -50,22 +57,34 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strict
         ),
         // Fakes for every test level. Never imports ArmSystem.
         .target(
             name: "ArmTesting",
-            dependencies: ["ArmCore", "ArmProtocol", "ArmClient", "ArmCommands", "ArmMonitor"],
+            dependencies: ["ArmCore", "ArmConfig", "ArmProtocol", "ArmClient", "ArmCommands", "ArmMonitor"],
             swiftSettings: strict
         ),
-        .executableTarget(name: "armtool", dependencies: ["ArmCommands", "ArmSystem"], swiftSettings: strict),
-        .executableTarget(name: "armmond", dependencies: ["ArmMonitor", "ArmSystem"], swiftSettings: strict),
+        .executableTarget(
+            name: "armtool",
+            dependencies: ["ArmCommands", "ArmConfig", "ArmSystem"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "armmond",
+            dependencies: ["ArmConfig", "ArmMonitor", "ArmSystem"],
+            swiftSettings: strict
+        ),
+        // Man-page and completion renderers (the `--help` text stays with the table in ArmCore): linked only by
+        // armdocgen, so armtool carries none of it.
+        .target(name: "ArmDocs", dependencies: ["ArmCore"], swiftSettings: strict),
         // Renders man/ and completions/ from the command table (scripts/gen-docs).
-        .executableTarget(name: "armdocgen", dependencies: ["ArmCore"], swiftSettings: strict),
+        .executableTarget(name: "armdocgen", dependencies: ["ArmCore", "ArmDocs"], swiftSettings: strict),
         .testTarget(name: "ArmCoreTests", dependencies: ["ArmCore"], swiftSettings: strict),
+        .testTarget(name: "ArmConfigTests", dependencies: ["ArmCore", "ArmConfig"], swiftSettings: strict),
         .testTarget(name: "ArmProtocolTests", dependencies: ["ArmCore", "ArmProtocol"], swiftSettings: strict),
+        .testTarget(name: "ArmDocsTests", dependencies: ["ArmCore", "ArmDocs"], swiftSettings: strict),
         .testTarget(
             name: "ArmCommandsTests",
             dependencies: ["ArmCore", "ArmProtocol", "ArmClient", "ArmCommands", "ArmTesting"],
@@ -73,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ArmMonitorTests",
-            dependencies: ["ArmCore", "ArmProtocol", "ArmMonitor", "ArmTesting"],
+            dependencies: ["ArmCore", "ArmConfig", "ArmProtocol", "ArmMonitor", "ArmTesting"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
@@ -90,7 +109,10 @@ let package = Package(
 // ARM_CORE_ONLY=1 keeps only the dependency-free modules and their tests, for a fast edit-test loop
 // on ArmCore and ArmProtocol (use its own --scratch-path, e.g. .build-core).
 if Context.environment["ARM_CORE_ONLY"] != nil {
-    let keep: Set<String> = ["ArmCore", "ArmProtocol", "ArmCoreTests", "ArmProtocolTests", "armdocgen"]
+    let keep: Set<String> = [
+        "ArmCore", "ArmConfig", "ArmProtocol", "ArmDocs", "ArmCoreTests", "ArmConfigTests", "ArmProtocolTests",
+        "ArmDocsTests", "armdocgen",
+    ]
     package.targets.removeAll { !keep.contains($0.name) }
     package.products = []
     package.dependencies = []

@@ -1,4 +1,5 @@
 import ArmClient
+import ArmConfig
 import ArmCore
 import ArmProtocol
 
@@ -6,8 +7,15 @@ import ArmProtocol
 ///
 /// `apply`, `keygen`, `init-lock` and
 /// `check --system` belong to the multi-server issue.
-enum Armcfg {
-    @Sendable static func run(_ parsed: ParsedArguments, _ context: CommandContext) -> CommandOutcome {
+enum Armcfg: Command {
+    static var spec: CommandSpec { .armcfg }
+
+    /// The subcommand selects what the words mean, so `run` reads them.
+    static func validate(_ parsed: ParsedArguments, context: CommandContext) throws(Rejection) -> ParsedArguments {
+        parsed
+    }
+
+    static func run(_ parsed: ParsedArguments, context: CommandContext) -> CommandOutcome {
         let subcommand = parsed.operands.first?.lowercased() ?? ""
         switch subcommand {
         case "check":
@@ -35,14 +43,15 @@ enum Armcfg {
         CommandOutcome(exitCode: ExitStatus.internal.rawValue, message: CatalogMessage(.armtool01, detail: what))
     }
 
-    /// The validator lives in armmond (it links TOMLKit, which armtool must not): run `armmond /CHECK`.
-    // Interpretation: armcfg check execs the armmond beside armtool (docs/decisions.md D3).
+    /// `armcfg check [--json] [FILE]`: the shared validator, in this process (docs/decisions.md D3).
+    ///
+    /// Findings go to stderr as `FILE:LINE:COL: [warning: ]message`, or with `--json` as one JSON array on
+    /// stdout; exit 0 without errors, 10 (CONFIG) with any. A product path is relocated under `$ARM_ROOT`.
     static func check(file: String, json: Bool, context: CommandContext) -> CommandOutcome {
-        let armmond = context.system.executableDirectory() + "/armmond"
-        var environment = context.system.environment
-        environment["ARMCFG_CHECK_FORMAT"] = json ? "json" : "text"
-        let errno = context.system.exec(armmond, ["armmond", "/CHECK", "/C", file], environment)
-        let message = context.internalMessage(step: 10, code: Int(errno), extra: [], detail: "cannot run \(armmond)")
-        return CommandOutcome(exitCode: ExitStatus.failed.rawValue, message: message)
+        let path = context.paths.relocate(file)
+        let result = ConfigLoader.load(context.system.readFile(path), displayPath: path)
+        let report = ConfigFindings.checkOutput(result.findings, json: json)
+        if !report.errors.isEmpty { context.system.writeStderr(report.errors) }
+        return CommandOutcome(exitCode: report.status, stdout: report.output)
     }
 }

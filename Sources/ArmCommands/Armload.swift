@@ -5,48 +5,104 @@ import ArmProtocol
 /// ARMLOAD: start a program or service under a watch ID; armmond supervises it (commands.md 2.1).
 ///
 /// With `/W` the command runs the program itself in the foreground and exits with its status.
-enum Armload {
-    @Sendable static func run(_ parsed: ParsedArguments, _ context: CommandContext) -> CommandOutcome {
+enum Armload: Command {
+    /// The checked command line (commands.md 2.1 synopsis).
+    struct Arguments: Sendable {
+        /// WID.
+        var wid: String
+        /// `/W`: run the program here, synchronously.
+        var isSync: Bool
+        /// `/S`: the service form.
+        var isService: Bool
+        /// `/A`: adopt a running service.
+        var attach: Bool
+        /// exec-name and its parameters, or service-name.
+        var program: [String]
+        /// `/R`.
+        var retry: Int?
+        /// `/H`.
+        var hours: Int?
+        /// `/SCR`.
+        var scriptRestart: Bool
+        /// `/ACT`.
+        var finalAction: String?
+        /// `/WAIT`.
+        var startTimeout: Int?
+        /// `/INT`.
+        var interval: Int?
+        /// `/U`.
+        var user: String?
+    }
+
+    static var spec: CommandSpec { .armload }
+
+    /// A refusal; every failure before a `/W` program runs exits 125, DETAIL `status=N` (commands.md 1.5).
+    static func refuse(_ message: CatalogMessage, isSync: Bool) -> CommandOutcome {
+        guard isSync else {
+            return CommandOutcome(exitCode: message.status.rawValue, message: message, log: .record(message))
+        }
+        let wrapped = CatalogMessage(
+            message.entry,
+            message.arguments,
+            detail: [message.detail, "status=\(message.status.rawValue)"].compactMap { $0 }.joined(separator: "; "),
+            statusOverride: .wrapFailed
+        )
+        return CommandOutcome(exitCode: ExitStatus.wrapFailed.rawValue, message: wrapped, log: .record(wrapped))
+    }
+
+    static func validate(_ parsed: ParsedArguments, context: CommandContext) throws(Rejection) -> Arguments {
         let isSync = parsed.flag("W")
         let wid = parsed.operands.first ?? ""
-        // Every failure before a /W program runs exits 125, DETAIL `status=N` (commands.md 1.5).
-        func refuse(_ message: CatalogMessage) -> CommandOutcome {
-            guard isSync else {
-                return CommandOutcome(exitCode: message.status.rawValue, message: message, log: .record(message))
-            }
-            let wrapped = CatalogMessage(
-                message.entry,
-                message.arguments,
-                detail: [message.detail, "status=\(message.status.rawValue)"].compactMap { $0 }.joined(separator: "; "),
-                statusOverride: .wrapFailed
-            )
-            return CommandOutcome(exitCode: ExitStatus.wrapFailed.rawValue, message: wrapped, log: .record(wrapped))
-        }
-        func usage(_ detail: String) -> CommandOutcome {
-            refuse(CatalogMessage(.armload03, detail: detail))
+        func usage(_ detail: String) -> Rejection {
+            Rejection(refuse(CatalogMessage(.armload03, detail: detail), isSync: isSync))
         }
 
-        // WID rules (commands.md 1.8, config-and-files N6).
-        if wid.unicodeScalars.count > 255 {
-            return refuse(CatalogMessage(.armload05, [.string(wid)], detail: "at most 255 characters"))
-        }
-        if let problem = NameRule.watchID.violation(wid) {
-            return refuse(CatalogMessage(.armload02, [.string(wid)], detail: problem, statusOverride: .usage))
+        // WID rules (commands.md 1.8, config-and-files N6), the same check armmond makes.
+        switch WatchID.problem(wid) {
+        case .tooLong?:
+            let message = CatalogMessage(.armload05, [.string(wid)], detail: WatchID.Problem.tooLong.detail)
+            throw Rejection(refuse(message, isSync: isSync))
+        case .invalid(let rule)?:
+            let message = CatalogMessage(.armload02, [.string(wid)], detail: rule, statusOverride: .usage)
+            throw Rejection(refuse(message, isSync: isSync))
+        case nil:
+            break
         }
         // Option combinations the table cannot express (commands.md 2.1 synopsis).
         let serviceForm = parsed.flag("S")
         if isSync, let other = ["S", "A", "R", "H", "SCR", "ACT", "WAIT", "INT"].first(where: parsed.has) {
-            return usage("/W cannot be combined with /\(other)")
+            throw usage("/W cannot be combined with /\(other)")
         }
         if !parsed.has("R"), let other = ["H", "SCR"].first(where: parsed.has) {
-            return usage("/\(other) needs /R")
+            throw usage("/\(other) needs /R")
         }
         if !serviceForm, let other = ["A", "INT"].first(where: parsed.has) {
-            return usage("/\(other) needs /S")
+            throw usage("/\(other) needs /S")
         }
-        if serviceForm && parsed.has("U") { return usage("/U is for the program form only") }
-        guard !parsed.tail.isEmpty else { return usage(serviceForm ? "missing service-name" : "missing exec-name") }
-        if serviceForm && parsed.tail.count > 1 { return usage("a service takes no parameters") }
+        if serviceForm && parsed.has("U") { throw usage("/U is for the program form only") }
+        guard !parsed.tail.isEmpty else { throw usage(serviceForm ? "missing service-name" : "missing exec-name") }
+        if serviceForm && parsed.tail.count > 1 { throw usage("a service takes no parameters") }
+        return Arguments(
+            wid: wid,
+            isSync: isSync,
+            isService: serviceForm,
+            attach: parsed.flag("A"),
+            program: parsed.tail,
+            retry: parsed.integer("R"),
+            hours: parsed.integer("H"),
+            scriptRestart: parsed.flag("SCR"),
+            finalAction: parsed.value("ACT"),
+            startTimeout: parsed.integer("WAIT"),
+            interval: parsed.integer("INT"),
+            user: parsed.value("U")
+        )
+    }
+
+    static func run(_ arguments: Arguments, context: CommandContext) -> CommandOutcome {
+        let wid = arguments.wid
+        let isSync = arguments.isSync
+        let serviceForm = arguments.isService
+        func refuse(_ message: CatalogMessage) -> CommandOutcome { Self.refuse(message, isSync: isSync) }
 
         let environment = context.system.environment
         guard
@@ -65,19 +121,19 @@ enum Armload {
         let request = ArmloadStartRequest(
             wid: wid,
             group: group,
-            arguments: parsed.tail,
+            arguments: arguments.program,
             searchPath: environment["PATH"] ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
             environment: environment,
             workingDirectory: context.system.currentDirectory(),
-            retry: parsed.integer("R"),
-            hours: parsed.integer("H"),
-            scriptRestart: parsed.flag("SCR"),
-            finalAction: parsed.value("ACT"),
-            startTimeout: parsed.integer("WAIT"),
-            interval: parsed.integer("INT"),
-            user: parsed.value("U"),
+            retry: arguments.retry,
+            hours: arguments.hours,
+            scriptRestart: arguments.scriptRestart,
+            finalAction: arguments.finalAction,
+            startTimeout: arguments.startTimeout,
+            interval: arguments.interval,
+            user: arguments.user,
             isService: serviceForm,
-            attach: parsed.flag("A"),
+            attach: arguments.attach,
             isSync: isSync
         )
         // The answer comes after the start (and its readiness wait): the wait plus 10 s (commands.md 1.4).
@@ -135,7 +191,7 @@ enum Armload {
         }
         var user: ProgramUser?
         if let account = request.user {
-            guard let found = system.lookupUser(account.split(separator: "\\").last.map(String.init) ?? account) else {
+            guard let found = system.lookupUser(AccountName.resolve(account)) else {
                 ended(status: 125, signal: nil)
                 let message = CatalogMessage(
                     .armload22,
@@ -193,14 +249,26 @@ enum Armload {
 }
 
 /// ARMKILL: stop a program started by armload and release its WID (commands.md 2.2).
-enum Armkill {
-    @Sendable static func run(_ parsed: ParsedArguments, _ context: CommandContext) -> CommandOutcome {
+enum Armkill: Command {
+    /// The WID and `/WAIT`.
+    struct Arguments: Sendable {
+        var wid: String
+        var waitSeconds: Int?
+    }
+
+    static var spec: CommandSpec { .armkill }
+
+    static func validate(_ parsed: ParsedArguments, context: CommandContext) throws(Rejection) -> Arguments {
         let wid = parsed.operands.first ?? ""
-        if NameRule.watchID.violation(wid) != nil || wid.unicodeScalars.count > 255 {
-            let message = CatalogMessage(.armkill02, [.string(wid)], detail: "invalid WID", statusOverride: .usage)
-            return CommandOutcome(exitCode: ExitStatus.usage.rawValue, message: message, log: .record(message))
+        if WatchID.problem(wid) != nil {
+            throw .usage(CatalogMessage(.armkill02, [.string(wid)], detail: "invalid WID", statusOverride: .usage))
         }
-        let wait = parsed.integer("WAIT")
+        return Arguments(wid: wid, waitSeconds: parsed.integer("WAIT"))
+    }
+
+    static func run(_ arguments: Arguments, context: CommandContext) -> CommandOutcome {
+        let wid = arguments.wid
+        let wait = arguments.waitSeconds
         // SIGTERM, the wait, SIGKILL and 5 s more (commands.md 2.2), plus the usual 10 s.
         let deadline = ((wait ?? 30) + 20) * 1000
         switch context.send(.armloadKill(wid: wid, waitSeconds: wait), deadlineMilliseconds: deadline) {
@@ -222,26 +290,41 @@ enum Armkill {
 }
 
 /// ARMLOADC: stop, start, pause or resume a watch (commands.md 2.3).
-enum Armloadc {
-    @Sendable static func run(_ parsed: ParsedArguments, _ context: CommandContext) -> CommandOutcome {
+enum Armloadc: Command {
+    /// The WID, the action and the optional time.
+    struct Arguments: Sendable {
+        var wid: String
+        var action: String
+        var seconds: Int?
+        /// The message fields WID, action and time (`-` for pause and continue, else the time or 60).
+        var fields: [FormatArgument]
+    }
+
+    static var spec: CommandSpec { .armloadc }
+
+    static func validate(_ parsed: ParsedArguments, context: CommandContext) throws(Rejection) -> Arguments {
         let wid = parsed.operands.first ?? ""
         let action = parsed.value("W") ?? ""
         let timeText = parsed.operands.count > 1 ? parsed.operands[1] : nil
         let shownTime = ["pause", "continue"].contains(action) ? "-" : (timeText ?? "60")
         let fields: [FormatArgument] = [.string(wid), .string(action), .string(shownTime)]
-        func usage(_ detail: String) -> CommandOutcome {
-            let message = CatalogMessage(.armloadc02, fields, detail: detail, statusOverride: .usage)
-            return CommandOutcome(exitCode: ExitStatus.usage.rawValue, message: message, log: .record(message))
+        func usage(_ detail: String) -> Rejection {
+            .usage(CatalogMessage(.armloadc02, fields, detail: detail, statusOverride: .usage))
         }
-        guard NameRule.watchID.violation(wid) == nil else { return usage("invalid WID") }
-        guard !action.isEmpty else { return usage("/W stop|start|pause|continue is required") }
+        guard WatchID.problem(wid) == nil else { throw usage("invalid WID") }
+        guard !action.isEmpty else { throw usage("/W stop|start|pause|continue is required") }
         var seconds: Int?
         if let timeText {
             guard let value = Int(timeText), timeText.allSatisfy(\.isASCII), (1...3600).contains(value) else {
-                return usage("time \(timeText) is out of range 1-3600")
+                throw usage("time \(timeText) is out of range 1-3600")
             }
             seconds = value
         }
+        return Arguments(wid: wid, action: action, seconds: seconds, fields: fields)
+    }
+
+    static func run(_ arguments: Arguments, context: CommandContext) -> CommandOutcome {
+        let (wid, action, seconds, fields) = (arguments.wid, arguments.action, arguments.seconds, arguments.fields)
         let deadline = ((seconds ?? 60) + 20) * 1000
         switch context.send(.armloadControl(wid: wid, action: action, seconds: seconds), deadlineMilliseconds: deadline)
         {

@@ -47,13 +47,16 @@ package struct CommandContext: Sendable {
     package let paths: ArmPaths
     /// Message language (commands.md 1.7).
     package let language: Language
+    /// The command's words after its name, as given (for a command that hands them on unparsed).
+    package let words: [String]
 
     /// Creates a context.
-    package init(spec: CommandSpec, system: CommandSystem, paths: ArmPaths) {
+    package init(spec: CommandSpec, system: CommandSystem, paths: ArmPaths, words: [String] = []) {
         self.spec = spec
         self.system = system
         self.paths = paths
         self.language = Language.from(environment: system.environment)
+        self.words = words
     }
 
     /// The monitor client for this ARM_ROOT.

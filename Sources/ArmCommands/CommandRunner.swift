@@ -42,13 +42,13 @@ package enum CommandRunner {
             system.writeStderr(message.stderrLine(command: spec.name, language: context.language) + "\n")
             return ExitStatus.config.rawValue
         }
-        let context = CommandContext(spec: spec, system: system, paths: ArmPaths(root: root))
+        let context = CommandContext(spec: spec, system: system, paths: ArmPaths(root: root), words: words)
         let outcome = execute(words, context: context)
         finish(outcome, context: context)
         return outcome.exitCode
     }
 
-    /// Parses and runs; help, version, usage errors and unimplemented commands are handled here.
+    /// Parses and runs the row's command; help, version, usage errors and rows not built yet are handled here.
     static func execute(_ words: [String], context: CommandContext) -> CommandOutcome {
         let spec = context.spec
         let parsed: ParsedArguments
@@ -57,9 +57,9 @@ package enum CommandRunner {
         } catch {
             let message = context.usage(error)
             return CommandOutcome(
-                exitCode: usageExitCode(for: spec, words: words),
+                exitCode: spec.usageExitCode(words: words),
                 message: message,
-                log: isSeedCommand(spec) ? .record(message) : .none
+                log: spec.isSeedCommand ? .record(message) : .none
             )
         }
         if parsed.wantsHelp {
@@ -68,16 +68,10 @@ package enum CommandRunner {
         if parsed.wantsVersion {
             return .success(stdout: "\(spec.name) (ArmCluster) \(ArmVersion.string)\n")
         }
-        if ["armmond", "armmgrd", "armsh"].contains(spec.name) {
-            return runSibling(spec.name, words, context: context)
+        guard let command = CommandTable.command(for: spec) else {
+            return CommandOutcome(exitCode: ExitStatus.internal.rawValue, message: CatalogMessage(.armtool01))
         }
-        guard spec.isImplemented, let implementation = implementations[spec.name] else {
-            return CommandOutcome(
-                exitCode: ExitStatus.internal.rawValue,
-                message: CatalogMessage(.armtool01)
-            )
-        }
-        return implementation(parsed, context)
+        return command.execute(parsed, context: context)
     }
 
     /// Prints the outcome and writes its ARM.LOG line (commands.md 1.7).
@@ -104,14 +98,6 @@ package enum CommandRunner {
         }
     }
 
-    /// `armtool armmond …` runs the separate executable beside armtool (docs/decisions.md D6).
-    static func runSibling(_ name: String, _ words: [String], context: CommandContext) -> CommandOutcome {
-        let path = context.system.executableDirectory() + "/" + name
-        let errno = context.system.exec(path, [name] + words, context.system.environment)
-        let message = context.internalMessage(step: 10, code: Int(errno), extra: [], detail: "cannot run \(path)")
-        return CommandOutcome(exitCode: ExitStatus.failed.rawValue, message: message)
-    }
-
     /// Appends the ARM.LOG line ourselves because armmond is unreachable; skipped silently when not possible.
     static func appendOwnLine(_ message: CatalogMessage, context: CommandContext) {
         let line = SeedLogFormat.armLogLine(
@@ -134,23 +120,6 @@ package enum CommandRunner {
         return base
     }
 
-    /// Usage errors exit 2, except `armload /W` and `armcall` (125) and plain `armgetcd` (255) (commands.md 1.5).
-    static func usageExitCode(for spec: CommandSpec, words: [String]) -> Int32 {
-        switch spec.name {
-        case "armcall": return ExitStatus.wrapFailed.rawValue
-        case "armload":
-            let isSync = words.contains { ["/w", "-w", "--sync"].contains($0.lowercased()) }
-            return isSync ? ExitStatus.wrapFailed.rawValue : ExitStatus.usage.rawValue
-        case "armgetcd":
-            let prints = words.contains { ["/p", "-p", "--print", "--json"].contains($0.lowercased()) }
-            return prints ? ExitStatus.usage.rawValue : 255
-        default: return ExitStatus.usage.rawValue
-        }
-    }
-
-    /// Seed commands log their error lines, usage errors included; new commands only what they say (1.7).
-    static func isSeedCommand(_ spec: CommandSpec) -> Bool { spec.seed.hasPrefix("§2.2") }
-
     /// `armtool --complete KIND`: names for shell completion, one per line; silent when armmond is down.
     static func complete(kind: String, system: CommandSystem) -> Int32 {
         let root = system.environment["ARM_ROOT"] ?? ""
@@ -163,17 +132,4 @@ package enum CommandRunner {
         if !lines.isEmpty { system.writeStdout(lines.joined(separator: "\n") + "\n") }
         return ExitStatus.success.rawValue
     }
-
-    /// Command implementations by name.
-    static let implementations: [String: @Sendable (ParsedArguments, CommandContext) -> CommandOutcome] = [
-        "armgstrt": Armgstrt.run,
-        "armgstop": Armgstop.run,
-        "armgwait": Armgwait.run,
-        "armsleep": Armsleep.run,
-        "armstat": Armstat.run,
-        "armcfg": Armcfg.run,
-        "armload": Armload.run,
-        "armkill": Armkill.run,
-        "armloadc": Armloadc.run,
-    ]
 }

@@ -1,3 +1,4 @@
+import ArmConfig
 import ArmCore
 
 /// What a command may do to the world: the environment, the monitor socket, its own output, the clock and
@@ -37,6 +38,8 @@ package struct CommandSystem: Sendable {
     package var lookupUser: @Sendable (_ name: String) -> ProgramUser?
     /// Runs a program in the foreground with our stdio, forwarding SIGINT/SIGTERM/SIGHUP (armload /W).
     package var runSynchronously: @Sendable (ProgramSpec) -> Result<ProgramExit, LaunchError>
+    /// Reads a whole file (`armcfg check`), or why not.
+    package var readFile: @Sendable (_ path: String) -> Result<[UInt8], ConfigReadError>
 
     /// Creates a system.
     package init(
@@ -59,6 +62,9 @@ package struct CommandSystem: Sendable {
         lookupUser: @escaping @Sendable (String) -> ProgramUser? = { _ in nil },
         runSynchronously: @escaping @Sendable (ProgramSpec) -> Result<ProgramExit, LaunchError> = { _ in
             .failure(.spawnFailed(errno: 38))
+        },
+        readFile: @escaping @Sendable (String) -> Result<[UInt8], ConfigReadError> = { _ in
+            .failure(ConfigReadError(reason: "No such file or directory"))
         }
     ) {
         self.environment = environment
@@ -77,5 +83,6 @@ package struct CommandSystem: Sendable {
         self.resolveExecutable = resolveExecutable
         self.lookupUser = lookupUser
         self.runSynchronously = runSynchronously
+        self.readFile = readFile
     }
 }

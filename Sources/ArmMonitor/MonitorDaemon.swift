@@ -140,8 +140,8 @@ package final class MonitorDaemon: Sendable {
             monitorPID: configuration.monitorPID,
             traceLevel: settings.logLevel
         )
-        log.server(MonitorTexts.banner(version: ArmVersion.string), module: "MON")
-        log.server(MonitorTexts.startup(.started), module: "MON")
+        log.server(CatalogMessage(.mon001, ["armmond", .string(ArmVersion.string)]))
+        log.server(CatalogMessage(.mon002))
 
         let manager = GroupManager(
             settings: settings,
@@ -175,9 +175,9 @@ package final class MonitorDaemon: Sendable {
             // config-and-files §3.2: ARMLOAD rows re-attach only after an unclean stop of a single-server cluster.
             await supervisor.recover(reattach: report.uncleanStop && settings.servers.count == 1)
         } catch {
-            if case .unsupportedSchema = error { log.event(MonitorTexts.eventUnsupportedSchema()) }
+            if case .unsupportedSchema = error { log.event(CatalogMessage(.event2, ["ArmCluster"])) }
             log.trace(level: 1, module: "MON", "state database: \(error)")
-            log.server(MonitorTexts.startup(.failed), module: "MON")
+            log.server(CatalogMessage(.mon004))
             configuration.logger.error("armmond: state database: \(error)")
             return .failed
         }
@@ -203,18 +203,18 @@ package final class MonitorDaemon: Sendable {
         } catch {
             await manager.abandonStart()
             log.trace(level: 1, module: "MON", "control socket \(configuration.paths.socket): \(error)")
-            log.server(MonitorTexts.startup(.failed), module: "MON")
+            log.server(CatalogMessage(.mon004))
             configuration.logger.error("armmond: control socket \(configuration.paths.socket): \(error)")
             return .failed
         }
 
         // commands.md 2.32: listen on the socket, log MONITOR-01, then join (here: recover and auto-start).
-        log.server(MonitorTexts.serverStateDetermined, module: "STC")
-        log.server(MonitorTexts.clusterName(settings.clusterName), module: "STC")
-        log.server(MonitorTexts.localServerNormal(settings.serverName), module: "STC")
-        log.arm(MonitorTexts.monitorStarted, source: "MONITOR")
-        log.server(MonitorTexts.startup(.succeeded), module: "MON")
-        log.event(MonitorTexts.eventStarted)
+        log.server(CatalogMessage(.stc001))
+        log.server(CatalogMessage(.stc002, [.string(settings.clusterName)]))
+        log.server(CatalogMessage(.stc004, [.string(settings.serverName)]))
+        log.arm(CatalogMessage(.monitor01))
+        log.server(CatalogMessage(.mon003))
+        log.event(CatalogMessage(.event1100))
 
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(

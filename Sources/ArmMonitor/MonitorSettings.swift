@@ -1,3 +1,4 @@
+import ArmConfig
 import ArmCore
 
 /// The settings of `cluster.toml` the monitor runtime needs besides the groups (config-and-files §1.2,

@@ -1,3 +1,4 @@
+import ArmCore
 import Glibc
 
 /// Replacing this process with a program (`armload /W`, `armcall`, `armsh` running a command).
@@ -57,6 +58,15 @@ package enum Exec {
             }
         }
         return firstNonExecutable.map { .notExecutable($0) } ?? .notFound
+    }
+
+    /// `locate` as the launch ports want it: the path, or `.notExecutable(EACCES)` / `.notFound(ENOENT)`.
+    package static func resolve(_ program: String, searchPath: String) -> Result<String, LaunchError> {
+        switch locate(program, searchPath: searchPath) {
+        case .found(let path): .success(path)
+        case .notExecutable: .failure(.notExecutable(errno: EACCES))
+        case .notFound: .failure(.notFound(errno: ENOENT))
+        }
     }
 
     private static func check(_ path: String) -> Lookup? {

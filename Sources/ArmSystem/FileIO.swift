@@ -97,4 +97,37 @@ package enum FileIO {
         var status = stat()
         return lstat(path, &status) == 0
     }
+
+    /// Writes all of `text` to a descriptor (stdout, stderr), retrying short writes and `EINTR`; gives up
+    /// silently on any other error (a closed stderr must not stop a command).
+    package static func writeAll(_ text: String, to descriptor: Int32) {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { raw in
+                retryingOnInterrupt { write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset) }
+            }
+            guard written > 0 else { return }
+            offset += written
+        }
+    }
+
+    /// `chmod(path, mode)`.
+    package static func setMode(path: String, mode: UInt32) throws(SystemError) {
+        guard chmod(path, mode_t(mode)) == 0 else { throw .call("chmod", path: path, errno: currentErrno()) }
+    }
+
+    /// `chown(path, uid, gid)`; nil leaves that id as it is.
+    package static func setOwner(path: String, uid: UInt32?, gid: UInt32?) throws(SystemError) {
+        guard chown(path, uid ?? UInt32.max, gid ?? UInt32.max) == 0 else {
+            throw .call("chown", path: path, errno: currentErrno())
+        }
+    }
+
+    /// `unlink(path)`; a file that is already gone counts as removed.
+    package static func remove(path: String) throws(SystemError) {
+        guard unlink(path) == 0 || currentErrno() == ENOENT else {
+            throw .call("unlink", path: path, errno: currentErrno())
+        }
+    }
 }

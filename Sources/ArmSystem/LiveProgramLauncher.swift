@@ -10,9 +10,9 @@ import Glibc
 /// with a user, `setgroups`/`setresgid`/`setresuid` and `HOME`, `USER`, `LOGNAME`, `SHELL` from the account.
 /// An inherited `NOTIFY_SOCKET` is removed unless the spec asks for one.
 ///
-/// Every program of the process is watched by one thread (see `ProgramWatcher`): a pidfd per program in
-/// one epoll set, so an exit is reported when it happens, without polling. Callbacks run on that thread
-/// and must return quickly.
+/// Every program (and every script of `LiveScriptRunner`) of the process is watched by one thread (see
+/// `ProcessWatcher`): a pidfd per process in one epoll set, so an exit is reported when it happens, without
+/// polling. Callbacks run on that thread and must return quickly.
 ///
 /// Readiness (`notifySocketPath`): an `AF_UNIX` datagram socket is bound at that path before the start
 /// (a stale socket file there is replaced; the directory must exist; a leading `@` means the abstract
@@ -20,13 +20,12 @@ import Glibc
 /// with a `READY=1` line calls `events.ready` once; later datagrams are read and ignored. The socket is
 /// closed and its file removed when the program ends.
 package final class LiveProgramLauncher: ProgramLauncher {
-    private let watcher: ProgramWatcher
+    private let watcher: ProcessWatcher
 
     /// Creates a launcher.
-    ///
-    /// Every launcher of the process shares one watcher thread.
-    package init() {
-        watcher = .shared
+    /// - Parameter watcher: Where programs are watched (one per process in the daemon).
+    package init(watcher: ProcessWatcher = .shared) {
+        self.watcher = watcher
     }
 
     /// Starts a program; see the type's documentation.
@@ -34,7 +33,7 @@ package final class LiveProgramLauncher: ProgramLauncher {
     ///   change, `.spawnFailed` for anything else (pipes, the notify socket, a missing working directory,
     ///   pidfd, epoll).
     package func launch(_ spec: ProgramSpec, events: ProgramEvents) throws(LaunchError) -> LaunchedProgram {
-        var notify: ProgramWatcher.NotifyEndpoint?
+        var notify: ProcessWatcher.NotifyEndpoint?
         if let path = spec.notifySocketPath {
             notify = try Self.bindNotifySocket(path, user: spec.user)
         }
@@ -67,22 +66,24 @@ package final class LiveProgramLauncher: ProgramLauncher {
         setNonBlocking(out.read)
         setNonBlocking(err.read)
 
-        let opened = GlibcExtras.pidfdOpen.map { $0(pid, 0) } ?? -1
-        let pidfdError = GlibcExtras.pidfdOpen == nil ? ENOSYS : currentErrno()
+        let opened = arm_pidfd_open(pid)
+        let pidfdError = currentErrno()
         let pidfd = descriptorAboveStandardStreams(opened)
         // Still our unreaped child, so /proc shows this very process.
         let startTicks = (try? ProcStat.read(pid: pid))?.startTimeTicks ?? 0
         do throws(LaunchError) {
             guard pidfd >= 0 else { throw .spawnFailed(errno: pidfdError) }
             try watcher.register(
-                pid: pid,
-                pidfd: pidfd,
-                outputs: [(out.read, .stdout), (err.read, .stderr)],
-                notify: notify,
-                events: events
+                ProcessWatcher.Watch(
+                    pid: pid,
+                    pidfd: pidfd,
+                    outputs: [(out.read, .stdout), (err.read, .stderr)],
+                    notify: notify
+                ),
+                events: Self.watcherEvents(events)
             )
         } catch {
-            Self.abandon(pid)
+            ProgramSpawner.abandon(pid)
             closeDescriptor(pidfd)
             closeDescriptor(out.read)
             closeDescriptor(err.read)
@@ -98,8 +99,8 @@ package final class LiveProgramLauncher: ProgramLauncher {
     /// watched. Its end is reported as `.unknown` (unless it happens to be a child of this process); no
     /// output lines.
     package func attach(pid: Int32, startTicks: UInt64, events: ProgramEvents) -> LaunchedProgram? {
-        guard pid > 1, let pidfdOpen = GlibcExtras.pidfdOpen else { return nil }
-        let pidfd = descriptorAboveStandardStreams(pidfdOpen(pid, 0))
+        guard pid > 1 else { return nil }
+        let pidfd = descriptorAboveStandardStreams(arm_pidfd_open(pid))
         guard pidfd >= 0 else { return nil }
         // Checked after opening the pidfd, which pins the process: a pid reused in between shows another
         // start time here.
@@ -108,7 +109,7 @@ package final class LiveProgramLauncher: ProgramLauncher {
             return nil
         }
         do throws(LaunchError) {
-            try watcher.register(pid: pid, pidfd: pidfd, outputs: [], notify: nil, events: events)
+            try watcher.register(ProcessWatcher.Watch(pid: pid, pidfd: pidfd), events: Self.watcherEvents(events))
         } catch {
             closeDescriptor(pidfd)
             return nil
@@ -175,13 +176,13 @@ package final class LiveProgramLauncher: ProgramLauncher {
     private static func bindNotifySocket(
         _ path: String,
         user: ProgramUser?
-    ) throws(LaunchError) -> ProgramWatcher.NotifyEndpoint {
+    ) throws(LaunchError) -> ProcessWatcher.NotifyEndpoint {
         var descriptor: Int32 = -1
         let code = arm_notify_socket(path, &descriptor)
         guard code == 0 else { throw .spawnFailed(errno: code) }
         descriptor = descriptorAboveStandardStreams(descriptor)
         guard !path.hasPrefix("@") else {
-            return ProgramWatcher.NotifyEndpoint(descriptor: descriptor, path: path, identity: nil)
+            return ProcessWatcher.NotifyEndpoint(descriptor: descriptor, path: path, identity: nil)
         }
         var status = stat()
         guard chmod(path, 0o600) == 0, lstat(path, &status) == 0,
@@ -192,18 +193,26 @@ package final class LiveProgramLauncher: ProgramLauncher {
             unlink(path)
             throw .spawnFailed(errno: failure)
         }
-        return ProgramWatcher.NotifyEndpoint(
+        return ProcessWatcher.NotifyEndpoint(
             descriptor: descriptor,
             path: path,
             identity: (UInt64(status.st_dev), UInt64(status.st_ino))
         )
     }
 
-    /// Kills and reaps a child we cannot watch.
-    private static func abandon(_ pid: pid_t) {
-        kill(-pid, SIGKILL)
-        var kind: Int32 = 0
-        var value: Int32 = 0
-        _ = retryingOnInterrupt { arm_wait_exit(pid, 0, &kind, &value) }
+    /// The port's callbacks as the watcher's: a program is never given a deadline, and one still running
+    /// when the watcher stops (armmond exits) has not ended, so `exited` is not called for it.
+    private static func watcherEvents(_ events: ProgramEvents) -> ProcessWatcher.Events {
+        ProcessWatcher.Events(
+            ended: { ending in
+                switch ending {
+                case .exited(let exit): events.exited(exit)
+                case .deadlinePassed: events.exited(.signaled(SIGKILL))
+                case .watcherStopped: break
+                }
+            },
+            line: events.line,
+            ready: events.ready
+        )
     }
 }

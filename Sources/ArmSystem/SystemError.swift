@@ -1,3 +1,4 @@
+import ArmCore
 import Glibc
 
 /// A failed operating-system operation, closed over what ArmSystem can report (STYLE §2.3).
@@ -47,14 +48,8 @@ package enum SystemError: Error, Sendable, Equatable {
         }
     }
 
-    /// The `strerror` text of an errno value (thread-safe: XSI `strerror_r`).
+    /// The `strerror` text of an errno value (glibc's words, from ArmCore's table).
     package static func describe(errno code: Int32) -> String {
-        var buffer = [CChar](repeating: 0, count: 256)
-        let result = buffer.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return EINVAL }
-            return strerror_r(code, base, buffer.count - 1)
-        }
-        guard result == 0 else { return "error \(code)" }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        ErrnoText.describe(code)
     }
 }

@@ -1,4 +1,5 @@
 import ArmCommands
+import ArmConfig
 import ArmCore
 import Synchronization
 
@@ -31,6 +32,8 @@ package final class FakeCommandSystem: Sendable {
     package let resolve: @Sendable (String, String) -> Result<String, LaunchError>
     /// How `runSynchronously` answers.
     package let runSync: @Sendable (ProgramSpec) -> Result<ProgramExit, LaunchError>
+    /// The files `readFile` finds, by path; any other path does not exist.
+    package let files: [String: String]
 
     /// Creates a fake with an environment and a monitor behaviour.
     package init(
@@ -40,13 +43,15 @@ package final class FakeCommandSystem: Sendable {
         resolve: @escaping @Sendable (String, String) -> Result<String, LaunchError> = { _, _ in
             .failure(.notFound(errno: 2))
         },
-        runSync: @escaping @Sendable (ProgramSpec) -> Result<ProgramExit, LaunchError> = { _ in .success(.exited(0)) }
+        runSync: @escaping @Sendable (ProgramSpec) -> Result<ProgramExit, LaunchError> = { _ in .success(.exited(0)) },
+        files: [String: String] = [:]
     ) {
         self.environment = environment
         self.connector = FakeControlConnector(monitor)
         self.fallback = fallback
         self.resolve = resolve
         self.runSync = runSync
+        self.files = files
     }
 
     /// What happened so far.
@@ -82,6 +87,12 @@ package final class FakeCommandSystem: Sendable {
             runSynchronously: { spec in
                 self.record.withLock { $0.syncRuns.append(spec) }
                 return self.runSync(spec)
+            },
+            readFile: { path in
+                guard let text = self.files[path] else {
+                    return .failure(ConfigReadError(reason: "No such file or directory"))
+                }
+                return .success(Array(text.utf8))
             }
         )
     }

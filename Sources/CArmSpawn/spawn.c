@@ -1,4 +1,4 @@
-// CArmSpawn: process creation for ARMLOAD programs.
+// CArmSpawn: process creation for ARMLOAD programs and group scripts, and the watcher's epoll primitives.
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // Why clone(CLONE_VM | CLONE_VFORK) and not fork:
@@ -28,6 +28,7 @@
 #include <stdatomic.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
@@ -39,6 +40,9 @@
 
 #ifndef SYS_close_range
 #define SYS_close_range 436
+#endif
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
 #endif
 #ifndef CLOSE_RANGE_CLOEXEC
 #define CLOSE_RANGE_CLOEXEC (1U << 2)
@@ -98,7 +102,7 @@ static int child_main(void *argument) {
     }
 
     if (setsid() < 0) child_fail(report, ARM_SPAWN_STAGE_SETUP, errno);
-    umask(022);
+    if (!request->keep_umask) umask(022);
 
     // Standard descriptors. First move sources that sit on another standard slot out of the way, so
     // that no dup2 overwrites a source that a later slot still needs.
@@ -221,6 +225,31 @@ int arm_wait_exit(pid_t pid, int options, int *kind, int *value) {
     }
     *value = info.si_status;
     return 1;
+}
+
+int arm_pidfd_open(pid_t pid) { return (int)syscall(SYS_pidfd_open, pid, 0U); }
+
+int arm_pipe_cloexec(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
+
+int arm_eventfd_create(void) { return eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK); }
+
+int arm_eventfd_signal(int fd) {
+    uint64_t one = 1;
+    ssize_t written;
+    do {
+        written = write(fd, &one, sizeof one);
+    } while (written < 0 && errno == EINTR);
+    // EAGAIN: the counter is at its maximum, so the reader will wake anyway.
+    return written == (ssize_t)sizeof one || (written < 0 && errno == EAGAIN) ? 0 : -1;
+}
+
+int arm_eventfd_drain(int fd) {
+    uint64_t value;
+    ssize_t count;
+    do {
+        count = read(fd, &value, sizeof value);
+    } while (count < 0 && errno == EINTR);
+    return count == (ssize_t)sizeof value ? 0 : -1;
 }
 
 int arm_epoll_create(void) { return epoll_create1(EPOLL_CLOEXEC); }

@@ -3,8 +3,9 @@
 //   armdocgen OUTDIR           write OUTDIR/man/man{1,5,7,8}/* and OUTDIR/completions/*
 //   armdocgen --check OUTDIR   exit 1 listing every stale, missing or extra file; 0 when all match
 //
-// Only Glibc for file I/O; the rendering is pure (ArmCore/Docs).
+// Only Glibc for file I/O; the rendering is pure (ArmDocs).
 import ArmCore
+import ArmDocs
 import Glibc
 
 /// Writes `text` and a newline to stderr.

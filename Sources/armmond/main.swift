@@ -1,9 +1,9 @@
 // armmond: the node monitor daemon (commands.md 2.32). Composition root: parses its options, loads and
 // checks cluster.toml, takes the single-instance lock and runs MonitorDaemon with the live ports.
+import ArmConfig
 import ArmCore
 import ArmMonitor
 import ArmSystem
-import Glibc
 import Logging
 
 let arguments = CommandLine.arguments
@@ -12,7 +12,7 @@ let spec = CommandSpec.armmond
 
 func fail(_ text: String, _ status: ExitStatus) -> Never {
     writeText(2, "armmond: \(text)\n")
-    exit(status.rawValue)
+    CurrentProcess.exit(status.rawValue)
 }
 
 let parsed: ParsedArguments
@@ -21,15 +21,15 @@ do {
 } catch {
     let message = CatalogMessage(MessageCatalog.invalidParameter(prefix: spec.messagePrefix), detail: error.detail)
     writeText(2, message.stderrLine(command: "armmond", language: .from(environment: environment)) + "\n")
-    exit(ExitStatus.usage.rawValue)
+    CurrentProcess.exit(ExitStatus.usage.rawValue)
 }
 if parsed.wantsHelp {
     writeText(1, HelpRenderer.usage(spec))
-    exit(0)
+    CurrentProcess.exit(0)
 }
 if parsed.wantsVersion {
     writeText(1, "armmond (ArmCluster) \(ArmVersion.string)\n")
-    exit(0)
+    CurrentProcess.exit(0)
 }
 
 let root = parsed.value("ROOT") ?? environment["ARM_ROOT"] ?? ""
@@ -37,30 +37,28 @@ guard root.isEmpty || root.hasPrefix("/") else { fail("ARM_ROOT must be an absol
 let paths = ArmPaths(root: root)
 let configPath = parsed.value("C").map { paths.relocate($0) } ?? paths.configFile
 
-// /CHECK: the validator alone (also what `armcfg check` runs; docs/decisions.md D3).
+// /CHECK: the shared validator (ArmConfig, as `armcfg check` runs it) plus this server's files (V25, V27).
 if parsed.flag("CHECK") {
-    let format = environment["ARMCFG_CHECK_FORMAT"]
-    let localServer = format == nil ? (parsed.value("SERVER") ?? environment["ARM_SERVER"] ?? Hostname.short()) : nil
     let result = ConfigCheck.run(
         path: configPath,
         displayPath: configPath,
-        json: format == "json",
+        json: false,
         armRoot: paths.root,
-        localServer: localServer,
-        checkScripts: format == nil
+        localServer: parsed.value("SERVER") ?? environment["ARM_SERVER"] ?? Hostname.short(),
+        checkScripts: true
     )
     writeText(1, result.output)
     writeText(2, result.errors)
-    exit(result.status)
+    CurrentProcess.exit(result.status)
 }
 
-guard getuid() == 0 else { fail("must be run as root", .permissionDenied) }
+guard CurrentProcess.isRoot else { fail("must be run as root", .permissionDenied) }
 
 // Load and check the configuration before anything else: exit 10 keeps systemd from restarting it.
 let loaded = ConfigLoader.load(path: configPath, displayPath: configPath)
 let report = ConfigFindings.checkOutput(loaded.findings, json: false)
 writeText(2, report.errors)
-guard let config = loaded.config, !loaded.hasErrors else { exit(ExitStatus.config.rawValue) }
+guard let config = loaded.config, !loaded.hasErrors else { CurrentProcess.exit(ExitStatus.config.rawValue) }
 
 // Local identity (config-and-files §1.1).
 let requestedName = parsed.value("SERVER") ?? environment["ARM_SERVER"].flatMap { $0.isEmpty ? nil : $0 }
@@ -88,7 +86,9 @@ if !parsed.flag("F") && environment["NOTIFY_SOCKET"] == nil {
     if case .alreadyRunning(let pid) = DaemonLock.probe(lockPath: paths.lock, pidPath: paths.pidFile) {
         fail("already running (pid \(pid.map(String.init) ?? "unknown"))", .busy)
     }
-    exit(Background.start(arguments: arguments + ["/F"], environment: environment, socketPath: paths.socket))
+    CurrentProcess.exit(
+        Background.start(arguments: arguments + ["/F"], environment: environment, socketPath: paths.socket)
+    )
 }
 
 let adminGID = (try? Accounts.adminGroupID()) ?? 0
@@ -118,7 +118,7 @@ do {
 if !parsed.flag("NODELAY"), let text = try? FileIO.readText(path: paths.startupDelay),
     let seconds = Int(text.filter { !$0.isWhitespace }), (1...3600).contains(seconds)
 {
-    sleep(UInt32(seconds))
+    CurrentProcess.sleep(for: .seconds(seconds))
 }
 
 let clock = LiveClock()
@@ -128,7 +128,20 @@ let fileSink = FileLogSink(
     rotations: config.log.rotations,
     rotationMode: config.log.rotation == .external ? .external : .internal
 )
-let sink: any LogSink = parsed.flag("F") && environment["NOTIFY_SOCKET"] == nil ? TeeLogSink(fileSink) : fileSink
+let foreground = parsed.flag("F") && environment["NOTIFY_SOCKET"] == nil
+// The journal (STYLE §3 "Logging"): syslog when /dev/log exists; stderr in the foreground, where /F also copies
+// every seed line to stderr (TeeLogSink), so the stderr journal takes only untagged events.
+let syslog = SyslogSink(ident: "armmond")
+let syslogMode: JournalMirrorSink.Mode =
+    switch config.log.syslog {
+    case .none: .none
+    case .events: .events
+    case .all: .all
+    }
+let seedFiles: any LogSink = foreground ? TeeLogSink(fileSink) : fileSink
+let sink: any LogSink = syslog.map { JournalMirrorSink(files: seedFiles, journal: $0, mode: syslogMode) } ?? seedFiles
+let journals: [any JournalSink] =
+    (foreground ? [StandardErrorJournal(prefix: "")] : []) + (syslog.map { [$0] } ?? [])
 let language: Language = config.log.language == .ja ? .ja : .en
 let monitorLog = MonitorLog(
     sink: sink,
@@ -136,16 +149,19 @@ let monitorLog = MonitorLog(
     serverName: localServer.name,
     language: language,
     utc: config.log.utc,
-    monitorPID: getpid(),
+    monitorPID: CurrentProcess.id,
     traceLevel: config.log.level
 )
-LoggingSystem.bootstrap { _ in SeedLogHandler(log: monitorLog) }
+let journalLevel = JournalLogHandler.level(traceLevel: config.log.level)
+LoggingSystem.bootstrap { label in
+    DaemonLogging.handler(label: label, log: monitorLog, journals: journals, level: journalLevel)
+}
 
 let store: GRDBStateStore
 do {
     store = try GRDBStateStore.open(path: paths.stateDatabase)
 } catch {
-    monitorLog.event(MonitorTexts.eventUnsupportedSchema())
+    monitorLog.event(CatalogMessage(.event2, ["ArmCluster"]))
     fail("state database \(paths.stateDatabase): \(error)", .failed)
 }
 
@@ -170,7 +186,7 @@ let configuration = MonitorRuntimeConfiguration(
     settings: settings,
     groups: config.groupDefinitions(scriptsRoot: paths.scripts, armRoot: paths.root),
     paths: paths,
-    monitorPID: getpid(),
+    monitorPID: CurrentProcess.id,
     socketGroupID: adminGID,
     configurationText: { pending in
         pending ? "# no changes wait for a restart\n" : EffectiveConfigRenderer.render(config, hash: hash)
@@ -178,7 +194,7 @@ let configuration = MonitorRuntimeConfiguration(
     onReady: { SystemdNotify.ready(environment: environment) },
     onHangup: { fileSink.reopen() },
     logger: Logger(label: "armmond"),
-    systemdAvailable: access("/run/systemd/system", F_OK) == 0
+    systemdAvailable: FileIO.exists(path: "/run/systemd/system")
 )
 let dependencies = MonitorDependencies(
     scriptRunner: LiveScriptRunner(),
@@ -192,13 +208,11 @@ let dependencies = MonitorDependencies(
         log: { text in monitorLog.trace(level: 1, module: "MON", text) }
     ),
     resolveExecutable: { name, searchPath in
-        switch Exec.locate(name, searchPath: searchPath.isEmpty ? "/usr/bin:/bin" : searchPath) {
-        case .found(let path): .success(path)
-        case .notExecutable: .failure(.notExecutable(errno: EACCES))
-        case .notFound: .failure(.notFound(errno: ENOENT))
-        }
+        Exec.resolve(name, searchPath: searchPath.isEmpty ? "/usr/bin:/bin" : searchPath)
     }
 )
 let status = await MonitorDaemon.run(configuration: configuration, dependencies: dependencies)
+// The one watcher thread of scripts and programs ends with the daemon (programs keep running).
+ProcessWatcher.shared.stop()
 lock.release()
-exit(status.rawValue)
+CurrentProcess.exit(status.rawValue)

@@ -1,5 +1,5 @@
 // armtool: the multi-call binary of every ARM command (commands.md 1.1). No Foundation here (startup cost).
 import ArmCommands
-import Glibc
+import ArmSystem
 
-exit(CommandRunner.run(arguments: CommandLine.arguments, system: .live()))
+CurrentProcess.exit(CommandRunner.run(arguments: CommandLine.arguments, system: .live()))

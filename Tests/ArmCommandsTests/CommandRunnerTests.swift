@@ -71,6 +71,34 @@ import Testing
         #expect(fake.recorded.stdout == "armgwait (ArmCluster) \(ArmVersion.string)\n")
     }
 
+    @Test func onlyTheCommandsBuiltSoFarAreImplemented() {
+        let implemented = Set(CommandSpec.all.filter(CommandTable.isImplemented).map(\.name))
+        #expect(
+            implemented == [
+                "armgstrt", "armgstop", "armgwait", "armsleep", "armstat", "armcfg", "armmond", "armload", "armkill",
+                "armloadc",
+            ]
+        )
+    }
+
+    @Test func armmondThroughArmtoolRunsTheExecutableBesideItWithTheWordsAsGiven() {
+        let fake = FakeCommandSystem(monitor: .answer(Self.ok))
+        #expect(
+            CommandRunner.run(arguments: ["armtool", "armmond", "/CHECK", "/c", "x.toml"], system: fake.system) == 1
+        )
+        let exec = fake.recorded.execs.first
+        #expect(exec?.path == "/opt/arm/bin/armmond")
+        #expect(exec?.arguments == ["armmond", "/CHECK", "/c", "x.toml"])
+    }
+
+    @Test(arguments: ["armsh", "armmgrd"])
+    func standaloneCommandsNotBuiltYetSayNotImplemented(name: String) {
+        let fake = FakeCommandSystem(monitor: .answer(Self.ok))
+        #expect(CommandRunner.run(arguments: ["armtool", name], system: fake.system) == 9)
+        #expect(fake.recorded.stderr == "\(name): not implemented yet\n")
+        #expect(fake.recorded.execs.isEmpty)
+    }
+
     @Test func commandsOfLaterIssuesSayNotImplementedWithStatusNine() {
         let fake = FakeCommandSystem(monitor: .answer(Self.ok))
         #expect(CommandRunner.run(arguments: ["armfover", "web"], system: fake.system) == 9)
@@ -257,21 +285,38 @@ import Testing
 }
 
 @Suite struct ArmcfgCommandTests {
-    @Test func checkRunsArmmondsValidatorBesideArmtool() {
-        let fake = FakeCommandSystem(monitor: .answer { _ in ControlResponse(status: .success) })
-        let code = CommandRunner.run(arguments: ["armcfg", "check", "--json", "/tmp/c.toml"], system: fake.system)
-        let exec = fake.recorded.execs.first
-        #expect(exec?.path == "/opt/arm/bin/armmond")
-        #expect(exec?.arguments == ["armmond", "/CHECK", "/C", "/tmp/c.toml"])
-        #expect(exec?.environment["ARMCFG_CHECK_FORMAT"] == "json")
-        #expect(code == 1, "the fake exec fails, which is reported")
-        #expect(fake.recorded.stderr.hasPrefix("armcfg: "))
+    static let brokenFile = """
+        [cluster]
+        name = "demo"
+        shutdown_action =
+        """
+
+    @Test func checkValidatesInThisProcessWithoutArmmond() {
+        let fake = FakeCommandSystem(monitor: .fail(.unreachable(errno: 111)), files: ["/tmp/c.toml": Self.brokenFile])
+        let code = CommandRunner.run(arguments: ["armcfg", "check", "/tmp/c.toml"], system: fake.system)
+        #expect(code == 10)
+        #expect(fake.recorded.execs.isEmpty)
+        #expect(fake.connector.requests.isEmpty)
+        #expect(fake.recorded.stdout.isEmpty)
+        #expect(fake.recorded.stderr.hasPrefix("/tmp/c.toml:3:18: "), "\(fake.recorded.stderr)")
     }
 
-    @Test func checkDefaultsToTheClusterFile() {
-        let fake = FakeCommandSystem(monitor: .answer { _ in ControlResponse(status: .success) })
-        _ = CommandRunner.run(arguments: ["armcfg", "check"], system: fake.system)
-        #expect(fake.recorded.execs.first?.arguments.last == "/x/etc/armcluster/cluster.toml")
+    @Test func checkJSONPrintsFindingsOnStdoutOnly() {
+        let fake = FakeCommandSystem(monitor: .fail(.unreachable(errno: 111)), files: ["/tmp/c.toml": Self.brokenFile])
+        let code = CommandRunner.run(arguments: ["armcfg", "check", "--json", "/tmp/c.toml"], system: fake.system)
+        #expect(code == 10)
+        #expect(fake.recorded.stderr.isEmpty)
+        #expect(fake.recorded.stdout.hasPrefix(#"[{"file":"/tmp/c.toml","line":3,"column":18,"#))
+    }
+
+    @Test func checkDefaultsToTheClusterFileUnderArmRoot() {
+        let fake = FakeCommandSystem(monitor: .fail(.unreachable(errno: 111)))
+        let code = CommandRunner.run(arguments: ["armcfg", "check"], system: fake.system)
+        #expect(code == 10)
+        #expect(
+            fake.recorded.stderr
+                == "/x/etc/armcluster/cluster.toml:1:1: cannot read the file: No such file or directory\n"
+        )
     }
 
     @Test func showPrintsTheMonitorsText() {

@@ -108,14 +108,15 @@ func row(_ name: String) -> CommandSpec {
         #expect(CommandSpec.named("") == nil)
     }
 
-    @Test func onlyTheCommandsBuiltSoFarAreImplemented() {
-        let implemented = Set(CommandSpec.all.filter(\.isImplemented).map(\.name))
-        #expect(
-            implemented == [
-                "armgstrt", "armgstop", "armgwait", "armsleep", "armstat", "armcfg", "armmond", "armload", "armkill",
-                "armloadc",
-            ]
-        )
+    @Test(
+        arguments: [
+            ("armstat", ["--bogus"], 2), ("armcall", ["--bogus"], 125), ("armload", ["/Z", "W", "x"], 2),
+            ("armload", ["/w", "/Z", "W", "x"], 125), ("armload", ["W", "--SYNC", "/Z"], 125),
+            ("armgetcd", ["/Z"], 255), ("armgetcd", ["-p", "/Z"], 2), ("armgetcd", ["--json", "/Z"], 2),
+        ] as [(String, [String], Int32)]
+    )
+    func usageErrorsExitTwoExceptForTheWrappersAndPlainArmgetcd(name: String, words: [String], code: Int32) {
+        #expect(row(name).usageExitCode(words: words) == code)
     }
 
     @Test func jsonIsOfferedOnlyByCommandsThatPrintState() {

@@ -33,12 +33,13 @@ struct MessageCatalogTests {
     }
 
     @Test func sequentialPlaceholdersAppearInTheSameOrderInBothLanguages() {
-        // The arguments are positional for %s/%d, so the Japanese order must match the English one.
+        // %s/%d take the arguments in order, so the Japanese order must match the English one; %1…%n name
+        // their argument and may move (`サーバ%2でグループ%1`).
+        func sequential(_ template: String) -> [String] {
+            SeedFormat.placeholders(in: template).filter { !$0.dropFirst().allSatisfy(\.isNumber) }
+        }
         for entry in MessageCatalog.all {
-            #expect(
-                SeedFormat.placeholders(in: entry.en) == SeedFormat.placeholders(in: entry.ja),
-                "\(entry.id)"
-            )
+            #expect(sequential(entry.en) == sequential(entry.ja), "\(entry.id)")
         }
     }
 
@@ -91,10 +92,58 @@ struct MessageCatalogTests {
     @Test func armsvrEntriesArePresent() {
         var ids = (1...18).map { "RSC-0\($0 < 10 ? "0" : "")\($0)" }
         ids += (1...4).map { "MON-00\($0)" } + (1...8).map { "STC-00\($0)" } + (1...3).map { "CFG-00\($0)" }
-        ids += (9000...9005).map { "SCRPT-\($0)" } + ["HB-007"]
+        ids += (9000...9005).map { "SCRPT-\($0)" } + ["HB-007", "STC-039", "STC-042"]
         for id in ids {
             #expect(MessageCatalog.entry(id) != nil, "missing \(id)")
         }
+    }
+
+    @Test func eventEntriesArePresentAndNumbered() {
+        let ids = [
+            "2", "1100", "1101", "2006", "2007", "9000", "9001", "9002", "9003", "9004", "9005", "14000", "14001",
+            "14015", "14016", "14020", "14021",
+        ]
+        for id in ids {
+            let entry = MessageCatalog.entry(id)
+            #expect(entry != nil, "missing event \(id)")
+            #expect(entry.map { Int($0.id) != nil } ?? false, "\(id) is not an event number")
+        }
+    }
+
+    @Test func scriptRowsShareTheEventTexts() {
+        let pairs: [(CatalogEntry, CatalogEntry)] = [
+            (.scrpt9000, .event9000), (.scrpt9001, .event9001), (.scrpt9002, .event9002), (.scrpt9003, .event9003),
+            (.scrpt9004, .event9004), (.scrpt9005, .event9005),
+        ]
+        for (row, event) in pairs {
+            #expect(row.en == event.en && row.ja == event.ja && row.severity == event.severity, "\(row.id)")
+        }
+    }
+
+    @Test func theMonitorsOwnRowsCarryArmmondsPID() {
+        // config-and-files §4.2: MONITOR lines and the seed's "command monitoring process" lines carry
+        // armmond's PID; the English text is only this test's way to find the latter.
+        for entry in MessageCatalog.all {
+            let isMonitorLine =
+                entry.source == "MONITOR" && !["90", "91", "92"].contains(String(entry.id.suffix(2)))
+            let expected: PIDColumn =
+                isMonitorLine || entry.en.hasPrefix("The command monitoring process") ? .monitor : .caller
+            #expect(entry.pidColumn == expected, "\(entry.id)")
+        }
+        #expect(CatalogEntry.armload09.pidColumn == .monitor && CatalogEntry.armload01.pidColumn == .caller)
+    }
+
+    @Test func groupLogLinesMapToTheirRows() {
+        let lines: [GroupLogLine] = [
+            .startStarted, .startSucceeded, .startFailed, .stopStarted, .stopSucceeded, .stopFailed,
+            .eventGroupStarted, .eventGroupStopped,
+        ]
+        #expect(
+            lines.map(\.entry.id) == [
+                "RSC-003", "RSC-004", "RSC-005", "RSC-006", "RSC-007", "RSC-008", "2007", "2006",
+            ]
+        )
+        #expect(lines.filter(\.isEvent) == [.eventGroupStarted, .eventGroupStopped])
     }
 
     @Test func lookupIsCaseInsensitiveAndUnknownIDsAreNil() {

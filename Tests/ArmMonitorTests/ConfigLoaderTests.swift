@@ -1,3 +1,4 @@
+import ArmConfig
 import ArmCore
 import ArmMonitor
 import Foundation
@@ -34,14 +35,6 @@ import Testing
         )
     }
 
-    @Test(arguments: ["example-3-servers.toml", "single-server.toml", "unknown-key.toml", "missing-keys.toml"])
-    func tomlKitTreeWithScannedPositionsEqualsThePureReader(name: String) throws {
-        let text = try String(contentsOfFile: ConfigFixtures.path(name), encoding: .utf8)
-        let pure = ConfigSource(text: text)
-        #expect(pure.syntaxError == nil)
-        #expect(ConfigFixtures.load(name).tree == pure.root)
-    }
-
     @Test func minimalSingleServerFileIsAccepted() throws {
         let result = ConfigFixtures.load("single-server.toml")
         #expect(result.findings.isEmpty)
@@ -54,7 +47,7 @@ import Testing
         let result = ConfigFixtures.load("malformed.toml")
         #expect(
             result.findings.map { $0.render() } == [
-                "malformed.toml:2:15: Error while parsing string: unescaped control characters other than TAB (U+0009) are explicitly prohibited"
+                "malformed.toml:2:8: unterminated string"
             ]
         )
         #expect(result.config == nil && result.hash == nil)
@@ -84,7 +77,7 @@ import Testing
         )
     }
 
-    @Test func tomlKitDatesAndFloatsAreTypeErrors() {
+    @Test func datesAndFloatsAreTypeErrors() {
         let text = """
             [cluster]
             name = 1979-05-27

@@ -1,3 +1,4 @@
+import ArmConfig
 import ArmCore
 import ArmMonitor
 

@@ -456,8 +456,8 @@ struct ProgramLauncherTests {
     }
 }
 
-/// Threads of this process named like the launcher's watcher.
-private func watcherThreadCount() -> Int {
+/// Threads of this process with the given name (by default that of the shared watcher).
+func watcherThreadCount(named threadName: String = "arm-watcher") -> Int {
     guard let directory = opendir("/proc/self/task") else { return -1 }
     defer { closedir(directory) }
     var count = 0
@@ -466,7 +466,7 @@ private func watcherThreadCount() -> Int {
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
         }
         guard name != "." && name != ".." else { continue }
-        if contents("/proc/self/task/\(name)/comm") == "armload-watch\n" { count += 1 }
+        if contents("/proc/self/task/\(name)/comm") == threadName + "\n" { count += 1 }
     }
     return count
 }

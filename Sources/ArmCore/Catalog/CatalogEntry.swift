@@ -23,7 +23,17 @@ package enum Language: String, Sendable {
     }
 }
 
-/// One catalogued message: ID, exit status, ARM.LOG class and both texts (STYLE §2.2).
+/// Whose PID an ARM.LOG line of an entry carries (config-and-files §4.2).
+package enum PIDColumn: Sendable, Hashable {
+    /// The command that reported the outcome (the default).
+    case caller
+    /// armmond's: MONITOR lines and the seed's "command monitoring process" lines, which armmond emits.
+    case monitor
+}
+
+/// One catalogued message: ID, exit status, ARM.LOG class, PID column and both texts (STYLE §2.2).
+///
+/// Refer to an entry through its typed constant (`.armload09`, `.rsc003`, `.event2007`), never its ID text.
 package struct CatalogEntry: Sendable, Hashable {
     /// `SOURCE-nn` (commands.md 1.7).
     package let id: String
@@ -31,16 +41,26 @@ package struct CatalogEntry: Sendable, Hashable {
     package let status: ExitStatus
     /// ARM.LOG class.
     package let severity: Severity
+    /// Whose PID the entry's ARM.LOG line carries.
+    package let pidColumn: PIDColumn
     /// English text with the seed's printf placeholders.
     package let en: String
     /// Japanese text with the same placeholders.
     package let ja: String
 
     /// Creates an entry.
-    package init(id: String, status: ExitStatus, severity: Severity, en: String, ja: String) {
+    package init(
+        id: String,
+        status: ExitStatus,
+        severity: Severity,
+        pidColumn: PIDColumn = .caller,
+        en: String,
+        ja: String
+    ) {
         self.id = id
         self.status = status
         self.severity = severity
+        self.pidColumn = pidColumn
         self.en = en
         self.ja = ja
     }

@@ -71,6 +71,7 @@ extension CatalogEntry {
         id: "ARMLOAD-08",
         status: .internal,
         severity: .error,
+        pidColumn: .monitor,
         en: "The command monitoring process received an invalid parameter.",
         ja: "コマンド監視プロセスは無効なパラメータを受け取りました。"
     )
@@ -80,6 +81,7 @@ extension CatalogEntry {
         id: "ARMLOAD-09",
         status: .failed,
         severity: .warn,
+        pidColumn: .monitor,
         en: """
             The command monitoring process (WID=%0.16s) detected the disappearance of the application. The exit \
             code is %d.
@@ -131,6 +133,7 @@ extension CatalogEntry {
         id: "ARMLOAD-14",
         status: .failed,
         severity: .warn,
+        pidColumn: .monitor,
         en: """
             The command monitoring process (WID=%0.16s) detected a failure of the service. The exit codes are %d \
             and %d.
@@ -143,6 +146,7 @@ extension CatalogEntry {
         id: "ARMLOAD-15",
         status: .refused,
         severity: .warn,
+        pidColumn: .monitor,
         en: "The command monitoring process (WID=%0.16s) failed to obtain the environment variable name.",
         ja: "コマンド監視プロセス(WID=%0.16s)は環境変数名の取得に失敗しました。"
     )
@@ -152,6 +156,7 @@ extension CatalogEntry {
         id: "ARMLOAD-16",
         status: .success,
         severity: .info,
+        pidColumn: .monitor,
         en: "The command monitoring process (WID=%0.16s) restarted the script.",
         ja: "コマンド監視プロセス(WID=%0.16s)はスクリプトを再起動しました。"
     )
@@ -161,6 +166,7 @@ extension CatalogEntry {
         id: "ARMLOAD-17",
         status: .success,
         severity: .info,
+        pidColumn: .monitor,
         en: "The command monitoring process (WID=%0.16s) restarted the application.",
         ja: "コマンド監視プロセス(WID=%0.16s)はアプリケーションを再起動しました。"
     )
@@ -170,6 +176,7 @@ extension CatalogEntry {
         id: "ARMLOAD-18",
         status: .success,
         severity: .info,
+        pidColumn: .monitor,
         en: "The command monitoring process (WID=%0.16s) restarted the service.",
         ja: "コマンド監視プロセス(WID=%0.16s)はサービスを再起動しました。"
     )
@@ -179,6 +186,7 @@ extension CatalogEntry {
         id: "ARMLOAD-19",
         status: .success,
         severity: .info,
+        pidColumn: .monitor,
         en: "The command monitoring process (WID=%0.16s) failed over group (%0.16s).",
         ja: "コマンド監視プロセス(WID=%0.16s)はグループ(%0.16s)をフェイルオーバーしました。"
     )
@@ -188,6 +196,7 @@ extension CatalogEntry {
         id: "ARMLOAD-20",
         status: .success,
         severity: .info,
+        pidColumn: .monitor,
         en: "The command monitoring process (WID=%0.16s) shut down the server.",
         ja: "コマンド監視プロセス(WID=%0.16s)はサーバシャットダウンしました。"
     )
@@ -218,6 +227,7 @@ extension CatalogEntry {
         id: "ARMLOAD-23",
         status: .failed,
         severity: .warn,
+        pidColumn: .monitor,
         en: "The command monitoring process (WID=%0.16s) detected the disappearance of the application.",
         ja: "コマンド監視プロセス(WID=%0.16s)はアプリケーションの消滅を検知しました。"
     )
@@ -236,6 +246,7 @@ extension CatalogEntry {
         id: "ARMLOAD-25",
         status: .failed,
         severity: .error,
+        pidColumn: .monitor,
         en: "The command monitoring process (WID=%0.16s) failed to fail over group (%s). The error code is 0x%x.",
         ja: "コマンド監視プロセス(WID=%0.16s)はグループ(%s)のフェイルオーバーに失敗しました。エラーコードは0x%xです。"
     )
@@ -245,6 +256,7 @@ extension CatalogEntry {
         id: "ARMLOAD-26",
         status: .failed,
         severity: .error,
+        pidColumn: .monitor,
         en: "The command monitoring process (WID=%0.16s) failed to stop the service. Detail:%0.160s",
         ja: "コマンド監視プロセス(WID=%0.16s)はサービスの停止に失敗しました。詳細情報:%0.160s"
     )
@@ -254,6 +266,7 @@ extension CatalogEntry {
         id: "ARMLOAD-27",
         status: .success,
         severity: .warn,
+        pidColumn: .monitor,
         en: "The command monitoring process (WID=%0.16s) forcibly terminated the application.",
         ja: "コマンド監視プロセス(WID=%0.16s)はアプリケーションを強制終了しました。"
     )
@@ -263,6 +276,7 @@ extension CatalogEntry {
         id: "ARMLOAD-28",
         status: .failed,
         severity: .warn,
+        pidColumn: .monitor,
         en: "The command monitoring process (WID=%0.16s) could not terminate the application.",
         ja: "コマンド監視プロセス(WID=%0.16s)はアプリケーションを終了することが出来ませんでした。"
     )
@@ -272,6 +286,7 @@ extension CatalogEntry {
         id: "ARMLOAD-29",
         status: .timeout,
         severity: .warn,
+        pidColumn: .monitor,
         en: "The command monitoring process (WID=%0.16s) could not terminate the service.",
         ja: "コマンド監視プロセス(WID=%0.16s)はサービスを終了することが出来ませんでした。"
     )

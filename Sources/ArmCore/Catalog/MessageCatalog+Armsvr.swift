@@ -114,6 +114,27 @@ extension CatalogEntry {
         ja: "サーバ名: %1 (ダウン状態)"
     )
 
+    /// STC-039, as armmond writes it today for ARMGSTRT.
+    ///
+    /// Note: config-and-files §4.3 numbers "from the agent" 039 and "from the API" 040; the ID stays as the
+    /// end-to-end tests pin it until that is settled.
+    package static let stc039 = CatalogEntry(
+        id: "STC-039",
+        status: .success,
+        severity: .info,
+        en: "Accepted a start instruction for group %1 from the API.",
+        ja: "APIからグループ%1の起動指示を受け付けました。"
+    )
+
+    /// STC-042: ARMGSTOP (a stop instruction from the API).
+    package static let stc042 = CatalogEntry(
+        id: "STC-042",
+        status: .success,
+        severity: .info,
+        en: "Accepted a stop instruction for group %1 from the API.",
+        ja: "APIからグループ%1の停止指示を受け付けました。"
+    )
+
     // MARK: RSC: group and resource control
 
     /// RSC-001.
@@ -278,18 +299,15 @@ extension CatalogEntry {
         ja: "リソース%1の復帰処理が失敗しました。"
     )
 
-    // MARK: SCRPT: scripts; ID SCRPT-<event id> with the event's text (seed §7.8, events 9000–9005)
+    // MARK: SCRPT: scripts; ID SCRPT-<event id> with the event's text (seed §7.8, events 9000–9005; one text)
 
     /// SCRPT-9000.
     package static let scrpt9000 = CatalogEntry(
         id: "SCRPT-9000",
         status: .failed,
         severity: .error,
-        en: """
-            Execution of the start script of group %1 did not complete within the specified time. Shutting down \
-            the server.
-            """,
-        ja: "グループ%1の開始スクリプトの実行が規定時間内に完了しませんでした。サーバをシャットダウンします。"
+        en: CatalogEntry.event9000.en,
+        ja: CatalogEntry.event9000.ja
     )
 
     /// SCRPT-9001.
@@ -297,11 +315,8 @@ extension CatalogEntry {
         id: "SCRPT-9001",
         status: .failed,
         severity: .error,
-        en: """
-            Execution of the stop script of group %1 did not complete within the specified time. Shutting down \
-            the server.
-            """,
-        ja: "グループ%1の終了スクリプトの実行が規定時間内に完了しませんでした。サーバをシャットダウンします。"
+        en: CatalogEntry.event9001.en,
+        ja: CatalogEntry.event9001.ja
     )
 
     /// SCRPT-9002.
@@ -309,8 +324,8 @@ extension CatalogEntry {
         id: "SCRPT-9002",
         status: .failed,
         severity: .error,
-        en: "Failed to execute the stop script of group %1. Shutting down the server.",
-        ja: "グループ%1の終了スクリプトの実行に失敗しました。サーバをシャットダウンします。"
+        en: CatalogEntry.event9002.en,
+        ja: CatalogEntry.event9002.ja
     )
 
     /// SCRPT-9003.
@@ -318,8 +333,8 @@ extension CatalogEntry {
         id: "SCRPT-9003",
         status: .failed,
         severity: .error,
-        en: "Failed to execute the start script of group %1. %2",
-        ja: "グループ%1の開始スクリプトの実行に失敗しました。%2"
+        en: CatalogEntry.event9003.en,
+        ja: CatalogEntry.event9003.ja
     )
 
     /// SCRPT-9004.
@@ -327,8 +342,8 @@ extension CatalogEntry {
         id: "SCRPT-9004",
         status: .success,
         severity: .warn,
-        en: "The start script of group %1 has not completed after %2 minutes.",
-        ja: "グループ%1の開始スクリプトの実行が%2分経過しましたが完了しません。"
+        en: CatalogEntry.event9004.en,
+        ja: CatalogEntry.event9004.ja
     )
 
     /// SCRPT-9005.
@@ -336,8 +351,8 @@ extension CatalogEntry {
         id: "SCRPT-9005",
         status: .success,
         severity: .warn,
-        en: "The stop script of group %1 has not completed after %2 minutes.",
-        ja: "グループ%1の終了スクリプトの実行が%2分経過しましたが完了しません。"
+        en: CatalogEntry.event9005.en,
+        ja: CatalogEntry.event9005.ja
     )
 
     // MARK: HB: heartbeats, membership, config hash (new)
@@ -385,6 +400,7 @@ extension MessageCatalog {
     /// The armsvr.log rows (MON, STC, RSC, SCRPT, HB, CFG).
     static let armsvrEntries: [CatalogEntry] = [
         .mon001, .mon002, .mon003, .mon004, .stc001, .stc002, .stc003, .stc004, .stc005, .stc006, .stc007, .stc008,
+        .stc039, .stc042,
         .rsc001, .rsc002, .rsc003, .rsc004, .rsc005, .rsc006, .rsc007, .rsc008, .rsc009, .rsc010, .rsc011, .rsc012,
         .rsc013, .rsc014, .rsc015, .rsc016, .rsc017, .rsc018, .scrpt9000, .scrpt9001, .scrpt9002, .scrpt9003,
         .scrpt9004, .scrpt9005, .hb007, .cfg001, .cfg002, .cfg003,

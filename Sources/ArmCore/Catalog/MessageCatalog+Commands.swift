@@ -939,6 +939,7 @@ extension CatalogEntry {
         id: "MONITOR-01",
         status: .success,
         severity: .info,
+        pidColumn: .monitor,
         en: "Monitor started.",
         ja: "モニタが起動しました。"
     )
@@ -948,6 +949,7 @@ extension CatalogEntry {
         id: "MONITOR-02",
         status: .success,
         severity: .info,
+        pidColumn: .monitor,
         en: "Starting in the unrecovered state after a server down.",
         ja: "サーバダウン発生後の未復旧状態で起動します。"
     )
@@ -957,6 +959,7 @@ extension CatalogEntry {
         id: "MONITOR-03",
         status: .success,
         severity: .info,
+        pidColumn: .monitor,
         en: "Starting failover processing.",
         ja: "フェイルオーバー処理を開始します。"
     )
@@ -966,6 +969,7 @@ extension CatalogEntry {
         id: "MONITOR-04",
         status: .success,
         severity: .info,
+        pidColumn: .monitor,
         en: "Failover processing completed.",
         ja: "フェイルオーバー処理が完了しました。"
     )
@@ -975,6 +979,7 @@ extension CatalogEntry {
         id: "MONITOR-05",
         status: .success,
         severity: .info,
+        pidColumn: .monitor,
         en: "Entered the down state.",
         ja: "ダウン状態になりました。"
     )
@@ -984,6 +989,7 @@ extension CatalogEntry {
         id: "MONITOR-06",
         status: .success,
         severity: .info,
+        pidColumn: .monitor,
         en: "Returned to the cluster.",
         ja: "クラスタへ復帰しました。"
     )

@@ -1,13 +1,14 @@
 /// Every catalogued message (STYLE §2.2): ARM.LOG rows of every command (commands.md section 2), the generic
-/// `SOURCE-90/91/92` rows of every command prefix (commands.md 1.7), and the armsvr.log rows the daemon
-/// needs (config-and-files §4.3).
+/// `SOURCE-90/91/92` rows of every command prefix (commands.md 1.7), and the armsvr.log and events.log rows
+/// the daemon needs (config-and-files §4.3, §4.7).
 ///
 /// Refer to one entry through its constant (`CatalogEntry.armload01`, `.monitor03`, `.rsc010`,
-/// `.scrpt9000`) so the compiler checks the name; `entry(_:)` serves IDs that arrive as text (the wire).
+/// `.scrpt9000`, `.event2007`) so the compiler checks the name; `entry(_:)` serves IDs that arrive as text (the wire).
 package enum MessageCatalog {
-    /// Every entry, in the order: command rows (commands.md order), generic rows, armsvr.log rows.
+    /// Every entry, in the order: command rows (commands.md order), generic rows, armsvr.log rows, events.log
+    /// rows, armtool's rows.
     package static let all: [CatalogEntry] =
-        armloadEntries + commandEntries + genericEntries + armsvrEntries + runnerEntries
+        armloadEntries + commandEntries + genericEntries + armsvrEntries + eventEntries + runnerEntries
 
     /// Every command's message prefix (commands.md section 3, column "ID"), in that table's order.
     package static let prefixes: [String] = [

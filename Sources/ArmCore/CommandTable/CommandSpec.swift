@@ -31,9 +31,8 @@ package struct CommandSpec: Sendable {
     package let grammar: Grammar
     /// Whether `-h`/`/h` mean help: false when the command has an option `H` (commands.md 1.2 rule 6).
     package var helpAcceptsH: Bool { !options.contains { $0.slash?.uppercased() == "H" } }
-    /// False until the issue that builds the command lands: it then answers
-    /// `not implemented yet` with exit 9 (never a silent success).
-    package let isImplemented: Bool
+    /// The exit code of a usage error (commands.md 1.5).
+    package let usageExit: UsageExit
 
     /// Creates a row; every field but the documentation has a meaning for the parser.
     package init(
@@ -51,7 +50,7 @@ package struct CommandSpec: Sendable {
         access: Access,
         seed: String,
         grammar: Grammar = .standard,
-        isImplemented: Bool = false
+        usageExit: UsageExit = .usage
     ) {
         self.name = name
         self.messagePrefix = messagePrefix ?? name.uppercased()
@@ -67,7 +66,7 @@ package struct CommandSpec: Sendable {
         self.access = access
         self.seed = seed
         self.grammar = grammar
-        self.isImplemented = isImplemented
+        self.usageExit = usageExit
     }
 
     /// Who may use a command (commands.md section 3).
@@ -81,6 +80,40 @@ package struct CommandSpec: Sendable {
         /// No request to a daemon.
         case none = "-"
     }
+
+    /// The exit code of a usage error: 2, except where callers read the code as a wrapped program's or a
+    /// stored value (commands.md 1.5).
+    package enum UsageExit: Sendable {
+        /// 2.
+        case usage
+        /// 125 (`armcall`: any other code could be the program's own).
+        case wrapFailed
+        /// 125 when one of these options (by key) is among the words, else 2 (`armload /W`).
+        case wrapFailedWith([String])
+        /// This code unless one of these options (by key) is among the words, then 2 (plain `armgetcd`: 255).
+        case code(Int32, unlessWith: [String])
+    }
+
+    /// The exit code of a usage error in `words`, which did not parse, so options are found by spelling.
+    package func usageExitCode(words: [String]) -> Int32 {
+        func given(_ keys: [String]) -> Bool {
+            let spellings = Set(
+                options.filter { keys.contains($0.key) }.flatMap { option in
+                    ["--" + option.long] + (option.slash.map { ["/" + $0, "-" + $0] } ?? [])
+                }.map { $0.lowercased() }
+            )
+            return words.contains { spellings.contains($0.lowercased()) }
+        }
+        switch usageExit {
+        case .usage: return ExitStatus.usage.rawValue
+        case .wrapFailed: return ExitStatus.wrapFailed.rawValue
+        case .wrapFailedWith(let keys): return given(keys) ? ExitStatus.wrapFailed.rawValue : ExitStatus.usage.rawValue
+        case .code(let code, let keys): return given(keys) ? ExitStatus.usage.rawValue : code
+        }
+    }
+
+    /// Seed commands log their error lines, usage errors included; new commands only what they say (1.7).
+    package var isSeedCommand: Bool { seed.hasPrefix("§2.2") }
 
     /// How words are parsed.
     package enum Grammar: Sendable {

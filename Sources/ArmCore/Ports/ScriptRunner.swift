@@ -67,7 +67,7 @@ package struct ScriptObserver: Sendable {
 }
 
 /// Runs scripts in their own session and process group, stdin `/dev/null`, and waits for them
-/// (live: posix_spawn + pidfd in ArmSystem; fake: ArmTesting).
+/// (live: the clone spawner and the one pidfd/epoll watcher in ArmSystem; fake: ArmTesting).
 package protocol ScriptRunner: Sendable {
     /// Runs the invocation to its end; never throws: every failure is an outcome.
     func run(_ invocation: ScriptInvocation, observer: ScriptObserver) async -> ScriptOutcome

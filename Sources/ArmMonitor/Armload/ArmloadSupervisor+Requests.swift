@@ -1,3 +1,4 @@
+import ArmConfig
 import ArmCore
 import ArmProtocol
 
@@ -14,17 +15,20 @@ extension ArmloadSupervisor {
     package func start(_ request: ArmloadStartRequest) async -> ControlResponse {
         let wid = request.wid
         let widArgument = FormatArgument.string(wid)
-        if wid.count > NameRule.watchID.maximumLength {
-            return response("ARMLOAD-05", [widArgument], status: .usage, detail: "WID longer than 255 characters")
-        }
-        if let violation = NameRule.watchID.violation(wid) {
-            return response("ARMLOAD-02", [widArgument], status: .usage, detail: violation)
+        // The same WID rule the command checks (commands.md 1.8), for clients that skip it.
+        switch WatchID.problem(wid) {
+        case .tooLong?:
+            return response(.armload05, [widArgument], status: .usage, detail: WatchID.Problem.tooLong.detail)
+        case .invalid(let rule)?:
+            return response(.armload02, [widArgument], status: .usage, detail: rule)
+        case nil:
+            break
         }
         guard let info = await groups.groupState(request.group),
             info.state == .starting || info.state == .started || info.state == .stopping
         else {
             return response(
-                "ARMLOAD-30",
+                .armload30,
                 [widArgument, .string(request.group)],
                 detail: "group is not starting, started or stopping on this server"
             )
@@ -32,11 +36,11 @@ extension ArmloadSupervisor {
         // From here on nothing suspends until the WID is registered, so concurrent requests see it.
         let key = Self.key(wid)
         if let existing = watches[key] {
-            return response("ARMLOAD-02", [widArgument], detail: "WID already registered (\(existing.wid))")
+            return response(.armload02, [widArgument], detail: "WID already registered (\(existing.wid))")
         }
         let live = watches.values.count { [.starting, .running, .restarting, .stopping].contains($0.startState) }
         guard live < max(1, min(settings.armload.maxWatches, 256)) else {
-            return response("ARMLOAD-04", [widArgument], detail: "\(live) WIDs are live")
+            return response(.armload04, [widArgument], detail: "\(live) WIDs are live")
         }
         let policy = ArmloadWatchPolicy(
             retry: request.retry,
@@ -96,7 +100,7 @@ extension ArmloadSupervisor {
             } else if ready == nil, let pid = watches[key]?.run?.program.pid {
                 log.trace(level: 3, module: "RSC", "armload \(wid): pid \(pid) started")
             }
-            return response("ARMLOAD-01", [widArgument])
+            return response(.armload01, [widArgument])
         case .startFailed:
             return await startFailure(
                 reply.failure ?? .launch(.spawnFailed(errno: 22)),
@@ -108,15 +112,15 @@ extension ArmloadSupervisor {
         case .endedBeforeReady(let exit):
             // It ended before it was ready: the start failed; no action (commands.md 2.1 "Readiness").
             if exit == .unknown {
-                return response("ARMLOAD-23", [widArgument], detail: "ended before it was ready")
+                return response(.armload23, [widArgument], detail: "ended before it was ready")
             }
             return response(
-                "ARMLOAD-09",
+                .armload09,
                 [widArgument, .int(ArmloadTexts.exitCode(exit))],
                 detail: "ended before it was ready (\(ArmloadTexts.exitText(exit)))"
             )
         case .terminated, .survived, .stopFailed, .stopTimedOut, .released, .done, .refused:
-            return response("ARMLOAD-23", [widArgument], detail: "the WID was released while starting")
+            return response(.armload23, [widArgument], detail: "the WID was released while starting")
         }
     }
 
@@ -139,19 +143,16 @@ extension ArmloadSupervisor {
     func prepare(_ request: ArmloadStartRequest, group: String) -> Result<Prepared, Refusal> {
         let wid = FormatArgument.string(request.wid)
         guard let name = request.arguments.first, !name.isEmpty else {
-            return .failure(Refusal(response: response("ARMLOAD-03", [], status: .usage, detail: "no program")))
+            return .failure(Refusal(response: response(.armload03, [], status: .usage, detail: "no program")))
         }
         var user: ProgramUser?
         if let requested = request.user, !request.isService {
-            // commands.md 2.1: in DOMAIN\user the domain is ignored.
-            let account =
-                requested.split(separator: "\\", omittingEmptySubsequences: false).last.map(String.init)
-                ?? requested
+            let account = AccountName.resolve(requested)
             guard settings.armload.users.contains(account) else {
                 return .failure(
                     Refusal(
                         response: response(
-                            "ARMLOAD-12",
+                            .armload12,
                             [wid, .string(account)],
                             detail: "\(account) is not in [armload] users"
                         )
@@ -160,7 +161,7 @@ extension ArmloadSupervisor {
             }
             guard let found = launcher.lookupUser(account) else {
                 return .failure(
-                    Refusal(response: response("ARMLOAD-22", [wid, .string(account), .int(2)], detail: "no such user"))
+                    Refusal(response: response(.armload22, [wid, .string(account), .int(2)], detail: "no such user"))
                 )
             }
             user = found
@@ -184,7 +185,7 @@ extension ArmloadSupervisor {
                     return .failure(
                         Refusal(
                             response: response(
-                                "ARMLOAD-21",
+                                .armload21,
                                 [wid, .string(name)],
                                 detail: "no [services] entry and PID 1 is not systemd"
                             )
@@ -199,7 +200,7 @@ extension ArmloadSupervisor {
                 return .failure(
                     Refusal(
                         response: response(
-                            "ARMLOAD-21",
+                            .armload21,
                             [wid, .string(name)],
                             detail: "[services.\(entry.name)] type = \"forking\" needs pid_file"
                         )
@@ -209,7 +210,7 @@ extension ArmloadSupervisor {
             guard let executable = entry.start.first, executable.hasPrefix("/") else {
                 return .failure(
                     Refusal(
-                        response: response("ARMLOAD-21", [wid, .string(name)], detail: "start argv is not absolute")
+                        response: response(.armload21, [wid, .string(name)], detail: "start argv is not absolute")
                     )
                 )
             }
@@ -218,7 +219,7 @@ extension ArmloadSupervisor {
                     return .failure(
                         Refusal(
                             response: response(
-                                "ARMLOAD-22",
+                                .armload22,
                                 [wid, .string(entry.user), .int(2)],
                                 detail: "no such user"
                             )
@@ -244,7 +245,7 @@ extension ArmloadSupervisor {
                 return .failure(
                     Refusal(
                         response: response(
-                            "ARMLOAD-11",
+                            .armload11,
                             [wid, .int(Int(error.errno))],
                             detail: "\(name): \(ScriptExecution.errorText(error.errno))"
                         )
@@ -289,10 +290,10 @@ extension ArmloadSupervisor {
         case .launch(let error):
             return launchFailure(error, wid: wid, user: user)
         case .unit(let result):
-            return response("ARMLOAD-24", [.string(wid), .int(Self.unitFailureCode(result))], detail: "unit start")
+            return response(.armload24, [.string(wid), .int(Self.unitFailureCode(result))], detail: "unit start")
         case .command(let outcome):
             return response(
-                "ARMLOAD-24",
+                .armload24,
                 [.string(wid), .int(Self.outcomeCode(outcome))],
                 detail: "start command " + Self.outcomeText(outcome)
             )
@@ -311,7 +312,7 @@ extension ArmloadSupervisor {
                     timeout: .seconds(settings.armload.stopWaitSeconds)
                 )
             }
-            return response("ARMLOAD-06", [.string(wid)], detail: detail)
+            return response(.armload06, [.string(wid)], detail: detail)
         }
     }
 
@@ -320,9 +321,9 @@ extension ArmloadSupervisor {
         let detail = ScriptExecution.errorText(error.errno)
         switch error {
         case .userSwitchFailed(let code):
-            return response("ARMLOAD-10", [.string(wid), .string(user ?? "root"), .int(Int(code))], detail: detail)
+            return response(.armload10, [.string(wid), .string(user ?? "root"), .int(Int(code))], detail: detail)
         case .notFound(let code), .notExecutable(let code), .spawnFailed(let code):
-            return response("ARMLOAD-11", [.string(wid), .int(Int(code))], detail: detail)
+            return response(.armload11, [.string(wid), .int(Int(code))], detail: detail)
         }
     }
 
@@ -336,12 +337,12 @@ extension ArmloadSupervisor {
     package func ended(wid: String, status: Int32?, signal: Int32?) -> ControlResponse {
         let key = Self.key(wid)
         guard let watch = watches[key], watch.monitorState == .sync, watch.startState == .running else {
-            return response("ARMLOAD-08", [], detail: "\(wid) is not a running /W WID")
+            return response(.armload08, [], detail: "\(wid) is not a running /W WID")
         }
         let exit: ProgramExit = signal.map { .signaled($0) } ?? .exited(status ?? 0)
         feed(key) { $0.synchronousProgramEnded(exit) }
-        if exit == .exited(0) { return response("ARMLOAD-01", [.string(watch.wid)]) }
-        return response("ARMLOAD-09", [.string(watch.wid), .int(ArmloadTexts.exitCode(exit))])
+        if exit == .exited(0) { return response(.armload01, [.string(watch.wid)]) }
+        return response(.armload09, [.string(watch.wid), .int(ArmloadTexts.exitCode(exit))])
     }
 
     // MARK: - armkill (commands.md 2.2)
@@ -356,7 +357,7 @@ extension ArmloadSupervisor {
     package func kill(wid: String, waitSeconds: Int?) async -> ControlResponse {
         let key = Self.key(wid)
         guard let watch = watches[key] else {
-            return response("ARMKILL-02", [.string(wid)], detail: "WID not registered on this server")
+            return response(.armkill02, [.string(wid)], detail: "WID not registered on this server")
         }
         let name = FormatArgument.string(watch.wid)
         let wait = Duration.seconds(waitSeconds ?? settings.armload.stopWaitSeconds)
@@ -364,21 +365,21 @@ extension ArmloadSupervisor {
         feed(key) { $0.killRequested(wait: wait, at: now) }
         switch await replies.wait(key: key, request: .kill).outcome {
         case .terminated(let forced):
-            return response(forced ? "ARMKILL-04" : "ARMKILL-01", [name])
+            return response(forced ? .armkill04 : .armkill01, [name])
         case .released(let endedUnasked):
             if endedUnasked {
-                return response("ARMKILL-07", [name, .int(60), .int(0)], status: .success, detail: "already ended")
+                return response(.armkill07, [name, .int(60), .int(0)], status: .success, detail: "already ended")
             }
-            return response("ARMKILL-01", [name])
+            return response(.armkill01, [name])
         case .survived:
-            return response("ARMKILL-05", [name], detail: "alive 5 s after SIGKILL")
+            return response(.armkill05, [name], detail: "alive 5 s after SIGKILL")
         case .stopFailed(let detail):
             // Interpretation: the service keeps running and the WID stays registered (the stop failed).
-            return response("ARMKILL-08", [name, .string(detail)], detail: "the service still runs")
+            return response(.armkill08, [name, .string(detail)], detail: "the service still runs")
         case .stopTimedOut:
-            return response("ARMKILL-06", [name], detail: "\(watch.unit ?? "") not inactive in time")
+            return response(.armkill06, [name], detail: "\(watch.unit ?? "") not inactive in time")
         case .started, .startFailed, .endedBeforeReady, .done, .refused:
-            return response("ARMKILL-01", [name])
+            return response(.armkill01, [name])
         }
     }
 
@@ -401,13 +402,13 @@ extension ArmloadSupervisor {
         let shownWID = watches[key]?.wid ?? wid
         let arguments: [FormatArgument] = [.string(shownWID), .string(word.lowercased()), .string(timeText)]
         guard let action else {
-            return response("ARMLOADC-02", arguments, status: .usage, detail: "unknown action \(word)")
+            return response(.armloadc02, arguments, status: .usage, detail: "unknown action \(word)")
         }
         guard let watch = watches[key] else {
-            return response("ARMLOADC-02", arguments, status: .notFound, detail: "WID not registered on this server")
+            return response(.armloadc02, arguments, status: .notFound, detail: "WID not registered on this server")
         }
         if let refusal = ArmloadControl.refusal(action, start: watch.startState, monitor: watch.monitorState) {
-            return response("ARMLOADC-03", arguments, detail: refusal)
+            return response(.armloadc03, arguments, detail: refusal)
         }
         let now = clock.now()
         switch action {
@@ -430,22 +431,22 @@ extension ArmloadSupervisor {
         let wid = FormatArgument.string(watch.wid)
         switch reply.outcome {
         case .done, .started, .released:
-            return response("ARMLOADC-01", arguments)
+            return response(.armloadc01, arguments)
         case .terminated(let forced):
-            if forced { log.arm(ArmloadTexts.row("ARMLOAD-27", [wid]), source: "ARMLOAD") }
-            return response("ARMLOADC-01", arguments)
+            if forced { log.arm(CatalogMessage(.armload27, [wid]), source: "ARMLOAD") }
+            return response(.armloadc01, arguments)
         case .survived:
-            log.arm(ArmloadTexts.row("ARMLOAD-28", [wid]), source: "ARMLOAD")
-            return response("ARMLOADC-04", arguments, detail: "alive 5 s after SIGKILL")
+            log.arm(CatalogMessage(.armload28, [wid]), source: "ARMLOAD")
+            return response(.armloadc04, arguments, detail: "alive 5 s after SIGKILL")
         case .stopFailed(let detail):
             // Interpretation: ARMLOAD-26, and the service keeps running in its state.
-            log.arm(ArmloadTexts.row("ARMLOAD-26", [wid, .string(detail)]), source: "ARMLOAD")
-            return response("ARMLOADC-04", arguments, detail: "stop command failed: \(detail)")
+            log.arm(CatalogMessage(.armload26, [wid, .string(detail)]), source: "ARMLOAD")
+            return response(.armloadc04, arguments, detail: "stop command failed: \(detail)")
         case .stopTimedOut:
-            log.arm(ArmloadTexts.row("ARMLOAD-29", [wid]), source: "ARMLOAD")
-            return response("ARMLOADC-04", arguments, detail: "\(watch.unit ?? "") not inactive in time")
+            log.arm(CatalogMessage(.armload29, [wid]), source: "ARMLOAD")
+            return response(.armloadc04, arguments, detail: "\(watch.unit ?? "") not inactive in time")
         case .refused(let refusal):
-            return response("ARMLOADC-03", arguments, detail: refusal)
+            return response(.armloadc03, arguments, detail: refusal)
         case .startFailed:
             let (step, code, detail): (String, Int, String) =
                 switch reply.failure {
@@ -455,10 +456,10 @@ extension ArmloadSupervisor {
                 case .unit(let result): ("start", Self.unitFailureCode(result), watch.unit ?? "")
                 case nil: ("exec", 0, "start failed")
                 }
-            return response("ARMLOADC-05", arguments + [.string(step), .int(code)], status: .failed, detail: detail)
+            return response(.armloadc05, arguments + [.string(step), .int(code)], status: .failed, detail: detail)
         case .endedBeforeReady(let exit):
             return response(
-                "ARMLOADC-05",
+                .armloadc05,
                 arguments + [.string("start"), .int(ArmloadTexts.exitCode(exit))],
                 status: .failed,
                 detail: "ended before it was ready (\(ArmloadTexts.exitText(exit)))"
@@ -501,11 +502,11 @@ extension ArmloadSupervisor {
         feed(key) { $0.groupStopRequested(wait: wait, at: now) }
         switch await replies.wait(key: key, request: .groupStop).outcome {
         case .terminated(let forced):
-            if forced { log.arm(ArmloadTexts.row("ARMLOAD-27", [.string(wid)]), source: "ARMLOAD") }
+            if forced { log.arm(CatalogMessage(.armload27, [.string(wid)]), source: "ARMLOAD") }
         case .survived:
-            log.arm(ArmloadTexts.row("ARMLOAD-28", [.string(wid)]), source: "ARMLOAD")
+            log.arm(CatalogMessage(.armload28, [.string(wid)]), source: "ARMLOAD")
         case .stopTimedOut:
-            log.arm(ArmloadTexts.row("ARMLOAD-29", [.string(wid)]), source: "ARMLOAD")
+            log.arm(CatalogMessage(.armload29, [.string(wid)]), source: "ARMLOAD")
         case .stopFailed, .released, .started, .startFailed, .endedBeforeReady, .done, .refused:
             break  // a failing stop command was reported (ARMLOAD-26) and SIGTERM followed
         }
@@ -642,17 +643,12 @@ extension ArmloadSupervisor {
 
     /// A catalogued answer: the status is the entry's unless given.
     func response(
-        _ id: String,
+        _ entry: CatalogEntry,
         _ arguments: [FormatArgument],
         status: ExitStatus? = nil,
         detail: String? = nil
     ) -> ControlResponse {
-        ControlResponse(
-            status: status ?? MessageCatalog.entry(id)?.status ?? .internal,
-            messageID: id,
-            arguments: arguments,
-            detail: detail
-        )
+        ControlResponse(status: status ?? entry.status, entry: entry, arguments: arguments, detail: detail)
     }
 
     /// `directory/name` for a relative path found in a relative `PATH` entry.

@@ -1,3 +1,4 @@
+import ArmConfig
 import ArmCore
 import ArmProtocol
 import Synchronization
@@ -93,7 +94,7 @@ extension ArmloadSupervisor {
     /// is registered as `starting` by the caller; it is released on every failure.
     func startUnit(key: String, name: String, adopt: Bool) async -> ControlResponse {
         guard let registered = watches[key] else {
-            return response("ARMLOAD-23", [.string(name)], detail: "the WID was released while starting")
+            return response(.armload23, [.string(name)], detail: "the WID was released while starting")
         }
         let wid = FormatArgument.string(registered.wid)
         var unit = name
@@ -104,21 +105,21 @@ extension ArmloadSupervisor {
         }
         guard let state else {
             watches[key] = nil
-            return response("ARMLOAD-24", [wid, .int(1)], detail: "systemctl show \(unit) failed")
+            return response(.armload24, [wid, .int(1)], detail: "systemctl show \(unit) failed")
         }
         guard state.load != "not-found" else {
             watches[key] = nil
-            return response("ARMLOAD-21", [wid, .string(name)], status: .notFound, detail: "no unit \(name)")
+            return response(.armload21, [wid, .string(name)], status: .notFound, detail: "no unit \(name)")
         }
         guard var watch = watches[key] else {
-            return response("ARMLOAD-23", [wid], detail: "the WID was released while starting")
+            return response(.armload23, [wid], detail: "the WID was released while starting")
         }
         watch.unit = unit
         watch.service = unit
         if state.isActive {
             guard adopt else {
                 watches[key] = nil
-                return response("ARMLOAD-24", [wid, .int(0x72)], status: .busy, detail: "\(unit) is already active")
+                return response(.armload24, [wid, .int(0x72)], status: .busy, detail: "\(unit) is already active")
             }
             watch.adopt = state
         }
@@ -133,23 +134,23 @@ extension ArmloadSupervisor {
             if state.isActive {
                 log.trace(level: 3, module: "RSC", "armload \(watch.wid): adopted active unit \(unit)")
             }
-            return response("ARMLOAD-01", [wid])
+            return response(.armload01, [wid])
         case .startFailed:
             switch reply.failure {
             case .unit(.failed(let state)):
                 return response(
-                    "ARMLOAD-24",
+                    .armload24,
                     [wid, .int(state.execMainStatus)],
                     detail:
                         "\(unit) failed (ExecMainCode=\(state.execMainCode) ExecMainStatus=\(state.execMainStatus))"
                 )
             case .unit(.commandFailed(let code)):
-                return response("ARMLOAD-24", [wid, .int(code)], detail: "systemctl start \(unit) failed")
+                return response(.armload24, [wid, .int(code)], detail: "systemctl start \(unit) failed")
             default:
-                return response("ARMLOAD-06", [wid], detail: "\(unit) not active after \(wait)")
+                return response(.armload06, [wid], detail: "\(unit) not active after \(wait)")
             }
         case .endedBeforeReady, .terminated, .survived, .stopFailed, .stopTimedOut, .released, .done, .refused:
-            return response("ARMLOAD-23", [wid], detail: "the WID was released while starting")
+            return response(.armload23, [wid], detail: "the WID was released while starting")
         }
     }
 

@@ -1,3 +1,4 @@
+import ArmConfig
 import ArmCore
 import ArmProtocol
 
@@ -393,11 +394,11 @@ package actor ArmloadSupervisor {
         case .programEnded(let exit):
             let line =
                 exit == .unknown
-                ? ArmloadTexts.row("ARMLOAD-23", [.string(watch.wid)])
-                : ArmloadTexts.row("ARMLOAD-09", [.string(watch.wid), .int(ArmloadTexts.exitCode(exit))])
+                ? CatalogMessage(.armload23, [.string(watch.wid)])
+                : CatalogMessage(.armload09, [.string(watch.wid), .int(ArmloadTexts.exitCode(exit))])
             log.arm(line, source: "ARMLOAD")
         case .unitEnded(let code, let status):
-            log.arm(ArmloadTexts.row("ARMLOAD-14", [.string(watch.wid), .int(code), .int(status)]), source: "ARMLOAD")
+            log.arm(CatalogMessage(.armload14, [.string(watch.wid), .int(code), .int(status)]), source: "ARMLOAD")
         case .failureDetected(let action):
             log.event(
                 ArmloadTexts.eventFailure(
@@ -409,14 +410,14 @@ package actor ArmloadSupervisor {
             )
         case .restarted:
             log.arm(
-                ArmloadTexts.row(isService ? "ARMLOAD-18" : "ARMLOAD-17", [.string(watch.wid)]),
+                CatalogMessage(isService ? .armload18 : .armload17, [.string(watch.wid)]),
                 source: "ARMLOAD"
             )
             log.event(ArmloadTexts.eventRestarted(group: watch.group, wid: watch.wid, service: isService))
         case .startFailed:
             log.event(ArmloadTexts.eventStartFailed(group: watch.group, wid: watch.wid, service: isService))
         case .restartingGroupScripts:
-            log.arm(ArmloadTexts.row("ARMLOAD-16", [.string(watch.wid)]), source: "ARMLOAD")
+            log.arm(CatalogMessage(.armload16, [.string(watch.wid)]), source: "ARMLOAD")
         case .noActionGroupInactive:
             log.trace(
                 level: 3,
@@ -424,7 +425,7 @@ package actor ArmloadSupervisor {
                 "armload \(watch.wid): no action, group \(watch.group) is stopping or stopped"
             )
         case .stopCommandFailed(let detail):
-            log.arm(ArmloadTexts.row("ARMLOAD-26", [.string(watch.wid), .string(detail)]), source: "ARMLOAD")
+            log.arm(CatalogMessage(.armload26, [.string(watch.wid), .string(detail)]), source: "ARMLOAD")
         }
     }
 
@@ -441,16 +442,16 @@ package actor ArmloadSupervisor {
                 $0.groupStateObserved(active: active, maxFailoversReached: limitReached, failedAt: failedAt, at: now)
             }
         case .escalate(.failover):
-            log.arm(ArmloadTexts.row("ARMLOAD-19", [.string(watch.wid), .string(watch.group)]), source: "ARMLOAD")
+            log.arm(CatalogMessage(.armload19, [.string(watch.wid), .string(watch.group)]), source: "ARMLOAD")
             // A single-server cluster has no server to take the group: ARMLOAD-25, then the group is stopped
             // here (commands.md 2.1).
             log.arm(
-                ArmloadTexts.row("ARMLOAD-25", [.string(watch.wid), .string(watch.group), .int(0)]),
+                CatalogMessage(.armload25, [.string(watch.wid), .string(watch.group), .int(0)]),
                 source: "ARMLOAD"
             )
             await groups.stopGroup(watch.group, .groupFailover)
         case .escalate(.shutdown):
-            log.arm(ArmloadTexts.row("ARMLOAD-20", [.string(watch.wid)]), source: "ARMLOAD")
+            log.arm(CatalogMessage(.armload20, [.string(watch.wid)]), source: "ARMLOAD")
             await power.shutdown(reboot: false, reason: "armload WID=\(watch.wid) group=\(watch.group) action 3")
         case .escalate:
             break

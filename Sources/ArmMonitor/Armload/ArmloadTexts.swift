@@ -1,55 +1,22 @@
 import ArmCore
 import Synchronization
 
-/// The events.log texts of the ARMLOAD supervisor (config-and-files §4.7; seed §7.8 14000–14021, whose text
-/// wins over its legend: `%1` is the group, `%2` the WID).
+/// The events.log messages of the ARMLOAD supervisor (config-and-files §4.7; events 14000–14021 in
+/// `MessageCatalog`) and the exit texts of its lines.
 enum ArmloadTexts {
     /// 14000 / 14001: an application or service was restarted (action 5).
-    static func eventRestarted(group: String, wid: String, service: Bool) -> MonitorMessage {
-        MonitorMessage(
-            id: service ? "14001" : "14000",
-            severity: .info,
-            english: service
-                ? "Restarted the service (watch ID=%2) of group %1."
-                : "Restarted the application (watch ID=%2) of group %1.",
-            arguments: [.string(group), .string(wid)]
-        )
+    static func eventRestarted(group: String, wid: String, service: Bool) -> CatalogMessage {
+        CatalogMessage(service ? .event14001 : .event14000, [.string(group), .string(wid)])
     }
 
     /// 14015 / 14016: a failure with the action taken (`%3`: 1–5).
-    static func eventFailure(group: String, wid: String, service: Bool, action: Int) -> MonitorMessage {
-        MonitorMessage(
-            id: service ? "14016" : "14015",
-            severity: .error,
-            english: service
-                ? "Detected an error in the service (watch ID=%2) of group %1. (%3)"
-                : "Detected an error in the application (watch ID=%2) of group %1. (%3)",
-            arguments: [.string(group), .string(wid), .string(String(action))]
-        )
+    static func eventFailure(group: String, wid: String, service: Bool, action: Int) -> CatalogMessage {
+        CatalogMessage(service ? .event14016 : .event14015, [.string(group), .string(wid), .string(String(action))])
     }
 
     /// 14020 / 14021: a start or restart failed.
-    static func eventStartFailed(group: String, wid: String, service: Bool) -> MonitorMessage {
-        MonitorMessage(
-            id: service ? "14021" : "14020",
-            severity: .warn,
-            english: service
-                ? "Failed to start the service (watch ID=%2) of group %1."
-                : "Failed to start the application (watch ID=%2) of group %1.",
-            arguments: [.string(group), .string(wid)]
-        )
-    }
-
-    /// A catalogued ARMLOAD/ARMKILL/ARMLOADC row.
-    static func row(_ id: String, _ arguments: [FormatArgument]) -> MonitorMessage {
-        MonitorTexts.command(id, arguments)
-            ?? MonitorMessage(id: id, severity: .error, english: id, arguments: arguments)
-    }
-
-    /// Whether a catalogued row is one of the seed's "command monitoring process" lines, which carry
-    /// armmond's PID in ARM.LOG (config-and-files §4.2).
-    static func isMonitoringProcessLine(_ id: String) -> Bool {
-        MessageCatalog.entry(id)?.en.hasPrefix("The command monitoring process") ?? false
+    static func eventStartFailed(group: String, wid: String, service: Bool) -> CatalogMessage {
+        CatalogMessage(service ? .event14021 : .event14020, [.string(group), .string(wid)])
     }
 
     /// `exit=N`, `signal=NAME` or `unknown` (config-and-files §4.4 END; `unknown` for a re-attached program).

@@ -1,3 +1,4 @@
+import ArmConfig
 import ArmCore
 
 /// `armcfg check [--json] FILE` and `armmond /CHECK` (commands.md 2.30, 2.32; config-and-files §2.1).

@@ -1,3 +1,4 @@
+import ArmConfig
 import ArmCore
 import Glibc
 
@@ -19,7 +20,9 @@ enum ConfigFileReader {
             }
             if count == 0 { return .success(bytes) }
             bytes.append(contentsOf: buffer[0..<count])
-            if bytes.count > 16 << 20 { return .failure(ConfigReadError(reason: "file is larger than 16 MiB")) }
+            if bytes.count > ConfigLoader.maximumSize {
+                return .failure(ConfigReadError(reason: "file is larger than 16 MiB"))
+            }
         }
     }
 
@@ -35,16 +38,9 @@ enum ConfigFileReader {
     }
 }
 
-/// Why a file could not be read.
-struct ConfigReadError: Error, Sendable {
-    /// `strerror` text, such as `No such file or directory`.
-    var reason: String
-
-    init(reason: String) {
-        self.reason = reason
-    }
-
+extension ConfigReadError {
+    /// The `strerror` text of `code`.
     init(errno code: Int32) {
-        reason = strerror(code).map { String(cString: $0) } ?? "error \(code)"
+        self.init(reason: strerror(code).map { String(cString: $0) } ?? "error \(code)")
     }
 }

@@ -1,3 +1,4 @@
+import ArmConfig
 import ArmCore
 
 /// The checks of config-and-files §2.2 that look at this server's files: V27 (key file) and V25 (scripts).
@@ -12,7 +13,7 @@ package enum LocalConfigChecks {
     /// - Returns: one finding, or none when the key file is fine.
     package static func keyFile(
         config: ClusterConfig,
-        tree: ArmCore.TOMLTable?,
+        tree: TOMLTable?,
         armRoot: String,
         file: String
     ) -> [ConfigFinding] {
@@ -36,7 +37,7 @@ package enum LocalConfigChecks {
     /// owned by `requiredOwner` (root) and not group- or world-writable. Findings point at the group's header.
     package static func scripts(
         config: ClusterConfig,
-        tree: ArmCore.TOMLTable?,
+        tree: TOMLTable?,
         armRoot: String,
         localServer: String,
         file: String,

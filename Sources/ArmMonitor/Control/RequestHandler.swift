@@ -58,10 +58,11 @@ package struct RequestHandler: ControlRequestHandling {
     /// The denial of commands.md 1.4: internal step 003, code `0xd`, exit 7.
     // The generic PREFIX-91 row names the command itself and takes (step, code).
     package func deny(_ envelope: RequestEnvelope, from peer: PeerCredentials) async -> ControlResponse {
+        // The command name arrives on the wire, so its row is looked up by ID.
         let id = "\(envelope.command)-91"
         let arguments: [FormatArgument] = [3, 13]
-        if let message = MonitorTexts.command(id, arguments) {
-            log.arm(message, source: envelope.command, pid: peer.pid)
+        if let entry = MessageCatalog.entry(id) {
+            log.arm(CatalogMessage(entry, arguments), source: envelope.command, pid: peer.pid)
         }
         return ControlResponse(
             status: .permissionDenied,
@@ -90,8 +91,8 @@ package struct RequestHandler: ControlRequestHandling {
             )
         case .appendLog(let record):
             // Unknown IDs are ignored: the monitor writes only catalogued records.
-            if let message = MonitorTexts.command(record.id, record.arguments) {
-                log.arm(message, source: envelope.command, pid: peer.pid)
+            if let entry = MessageCatalog.entry(record.id) {
+                log.arm(CatalogMessage(entry, record.arguments), source: envelope.command, pid: peer.pid)
             }
             return ControlResponse(status: .success)
         case .showConfig(let pending):
@@ -112,9 +113,9 @@ package struct RequestHandler: ControlRequestHandling {
     /// armload, armkill, armloadc and the end of an `armload /W` program (commands.md 2.1–2.3).
     ///
     /// The outcome's ARM.LOG line has SOURCE = the command and its PID, except the seed's "command
-    /// monitoring process" rows (ARMLOAD-09, -23, …), which carry armmond's PID (config-and-files §4.2).
+    /// monitoring process" rows (ARMLOAD-09, -23, …), whose entries give armmond's PID (config-and-files §4.2).
     private func armload(_ envelope: RequestEnvelope, peer: PeerCredentials) async -> ControlResponse {
-        guard let supervisor else { return ControlResponse(status: .internal, messageID: "ARMTOOL-01") }
+        guard let supervisor else { return ControlResponse(status: .internal, entry: .armtool01) }
         let response: ControlResponse
         switch envelope.request {
         case .armloadStart(let request): response = await supervisor.start(request)
@@ -125,12 +126,9 @@ package struct RequestHandler: ControlRequestHandling {
         case .armloadEnded(let wid, let status, let signal):
             response = await supervisor.ended(wid: wid, status: status, signal: signal)
         case .status, .startGroup, .stopGroup, .waitGroup, .appendLog, .showConfig, .listNames:
-            return ControlResponse(status: .internal, messageID: "ARMTOOL-01")
+            return ControlResponse(status: .internal, entry: .armtool01)
         }
-        if let id = response.messageID, let message = MonitorTexts.command(id, response.arguments) {
-            let monitorLine = ArmloadTexts.isMonitoringProcessLine(id)
-            log.arm(message, source: envelope.command, pid: monitorLine ? nil : peer.pid)
-        }
+        logOutcome(response, envelope: envelope, peer: peer)
         return response
     }
 
@@ -146,7 +144,7 @@ package struct RequestHandler: ControlRequestHandling {
                 armload: watches,
                 time: log.timestamp()
             )
-            return ControlResponse(status: .success, body: document)
+            return ControlResponse(status: .success, body: document.wireValue)
         } catch {
             switch error {
             case .unknownView(let view): return ControlResponse(status: .usage, detail: "unknown view \(view)")
@@ -168,26 +166,26 @@ package struct RequestHandler: ControlRequestHandling {
         let response: ControlResponse
         switch outcome {
         case .accepted(let target):
-            log.server(MonitorTexts.acceptedStart(group: manager.groupName(group) ?? group), module: "STC")
-            response = ControlResponse(status: .success, messageID: "ARMGSTRT-01", arguments: display(target))
+            log.server(CatalogMessage(.stc039, [.string(manager.groupName(group) ?? group)]))
+            response = ControlResponse(status: .success, entry: .armgstrt01, arguments: display(target))
         case .groupNotFound:
             response = ControlResponse(
                 status: .notFound,
-                messageID: "ARMGSTRT-02",
+                entry: .armgstrt02,
                 arguments: display(serverName),
                 detail: "no such group"
             )
         case .serverNotFound:
             response = ControlResponse(
                 status: .notFound,
-                messageID: "ARMGSTRT-02",
+                entry: .armgstrt02,
                 arguments: display(serverName),
                 detail: "no such server"
             )
         case .refused(let refusal):
             response = ControlResponse(
                 status: .refused,
-                messageID: "ARMGSTRT-04",
+                entry: .armgstrt04,
                 arguments: display(serverName),
                 detail: detail(refusal)
             )
@@ -202,19 +200,19 @@ package struct RequestHandler: ControlRequestHandling {
         let response: ControlResponse
         switch outcome {
         case .accepted:
-            log.server(MonitorTexts.acceptedStop(group: manager.groupName(group) ?? group), module: "STC")
-            response = ControlResponse(status: .success, messageID: "ARMGSTOP-01", arguments: name)
+            log.server(CatalogMessage(.stc042, [.string(manager.groupName(group) ?? group)]))
+            response = ControlResponse(status: .success, entry: .armgstop01, arguments: name)
         case .groupNotFound, .serverNotFound:
             response = ControlResponse(
                 status: .notFound,
-                messageID: "ARMGSTOP-02",
+                entry: .armgstop02,
                 arguments: name,
                 detail: "no such group"
             )
         case .refused(let refusal):
             response = ControlResponse(
                 status: .refused,
-                messageID: "ARMGSTOP-03",
+                entry: .armgstop03,
                 arguments: name,
                 detail: detail(refusal)
             )
@@ -234,11 +232,11 @@ package struct RequestHandler: ControlRequestHandling {
         let response: ControlResponse
         switch await manager.waitFor(group: group, stopped: stopped, timeout: timeout) {
         case .satisfied:
-            response = ControlResponse(status: .success, messageID: "ARMGWAIT-01")
+            response = ControlResponse(status: .success, entry: .armgwait01)
         case .timedOut(let seconds):
             response = ControlResponse(
                 status: .timeout,
-                messageID: "ARMGWAIT-03",
+                entry: .armgwait03,
                 arguments: [.int(seconds)],
                 detail: manager.groupName(group) == nil ? "no such group" : nil
             )
@@ -246,7 +244,7 @@ package struct RequestHandler: ControlRequestHandling {
             // armmond is stopping: internal step 002 as the command would see a closed connection.
             response = ControlResponse(
                 status: .monitorUnreachable,
-                messageID: "ARMGWAIT-04",
+                entry: .armgwait04,
                 arguments: [2, 0x68],
                 detail: "monitor stopping"
             )
@@ -277,7 +275,7 @@ package struct RequestHandler: ControlRequestHandling {
     }
 
     private func logOutcome(_ response: ControlResponse, envelope: RequestEnvelope, peer: PeerCredentials) {
-        guard let id = response.messageID, let message = MonitorTexts.command(id, response.arguments) else { return }
-        log.arm(message, source: envelope.command, pid: peer.pid)
+        guard let id = response.messageID, let entry = MessageCatalog.entry(id) else { return }
+        log.arm(CatalogMessage(entry, response.arguments), source: envelope.command, pid: peer.pid)
     }
 }

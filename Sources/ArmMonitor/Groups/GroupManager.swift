@@ -255,7 +255,7 @@ package actor GroupManager {
         ]
         if meta["created_at"] == nil { values["created_at"] = String(now) }
         try await store.setMeta(values)
-        if unclean { log.event(MonitorTexts.eventUncleanStop) }
+        if unclean { log.event(CatalogMessage(.event1101)) }
 
         var report = RecoveryReport(uncleanStop: unclean, reattached: [], interrupted: [])
         for name in order {
@@ -313,7 +313,7 @@ package actor GroupManager {
             guard let group = groups[name], group.definition.autoStart,
                 group.definition.servers.contains(settings.serverName), group.machine.state == .stopped
             else { continue }
-            log.server(MonitorTexts.automatic(group: name, start: true), module: "RSC")
+            log.server(CatalogMessage(.rsc001, [.string(name)]))
             if case .accepted = startGroup(name, by: .start) { started.append(name) }
         }
         return started
@@ -326,7 +326,7 @@ package actor GroupManager {
         for name in order.reversed() {
             guard let group = groups[name] else { continue }
             if group.machine.state == .started || group.machine.state == .starting {
-                log.server(MonitorTexts.automatic(group: name, start: false), module: "RSC")
+                log.server(CatalogMessage(.rsc002, [.string(name)]))
                 _ = request(name, .stopRequested(factor: .serverShutdown))
             }
             await waitUntilSettled(name)
@@ -495,8 +495,7 @@ package actor GroupManager {
                 if let history { note = history }
             case .notifyWaiters(let state): transitions.append(state)
             case .log(let line):
-                let (message, isEvent) = MonitorTexts.group(line, group: name, server: settings.serverName)
-                if isEvent { log.event(message) } else { log.server(message, module: "RSC") }
+                log.group(line, group: name, server: settings.serverName)
             case .runStart(let event):
                 group.attempted = 0
                 jobs.append(.start(group.definition, event))
@@ -592,7 +591,7 @@ package actor GroupManager {
                 )
                 continue
             }
-            log.server(MonitorTexts.activation(.started, resource: resource.name), module: "RSC")
+            log.server(CatalogMessage(.rsc009, [.string(resource.name)]))
             await setResourceState(group.name, resource: resource.name, GroupState.starting.rawValue)
             let began = clock.now()
             let outcome = await runScript(
@@ -605,14 +604,11 @@ package actor GroupManager {
             )
             let seconds = Int((clock.now() - began).components.seconds)
             guard outcome.isSuccess else {
-                log.server(MonitorTexts.activation(.failed, resource: resource.name), module: "RSC")
+                log.server(CatalogMessage(.rsc011, [.string(resource.name)]))
                 await setResourceState(group.name, resource: resource.name, "failed")
                 return false
             }
-            log.server(
-                MonitorTexts.activation(.succeeded, resource: resource.name, elapsedSeconds: seconds),
-                module: "RSC"
-            )
+            log.server(CatalogMessage(.rsc010, [.string(resource.name), .int(seconds)]))
             await setResourceState(group.name, resource: resource.name, GroupState.started.rawValue)
         }
         await setResourceState(group.name, resource: Self.scriptResource, GroupState.starting.rawValue)
@@ -663,7 +659,7 @@ package actor GroupManager {
         let count = min(max(0, resourceCount), group.resources.count)
         for resource in group.resources.prefix(count).reversed() {
             guard case .exec(_, let stop, _, let stopTimeout, let environment) = resource.kind else { continue }
-            log.server(MonitorTexts.deactivation(.started, resource: resource.name), module: "RSC")
+            log.server(CatalogMessage(.rsc012, [.string(resource.name)]))
             await setResourceState(group.name, resource: resource.name, GroupState.stopping.rawValue)
             let began = clock.now()
             let outcome = await runScript(
@@ -676,20 +672,12 @@ package actor GroupManager {
             )
             let seconds = Int((clock.now() - began).components.seconds)
             if outcome.isSuccess {
-                log.server(
-                    MonitorTexts.deactivation(.succeeded, resource: resource.name, elapsedSeconds: seconds),
-                    module: "RSC"
-                )
+                log.server(CatalogMessage(.rsc013, [.string(resource.name), .int(seconds)]))
                 await setResourceState(group.name, resource: resource.name, GroupState.stopped.rawValue)
             } else {
                 // RSC-014: the shutdown itself comes with the power-action port (later issue).
                 log.server(
-                    MonitorTexts.deactivation(
-                        .failed,
-                        resource: resource.name,
-                        shutdown: resource.shutdownOnDeactivateFailure
-                    ),
-                    module: "RSC"
+                    CatalogMessage(resource.shutdownOnDeactivateFailure ? .rsc014 : .rsc015, [.string(resource.name)])
                 )
                 await setResourceState(group.name, resource: resource.name, "failed")
                 if resource.shutdownOnDeactivateFailure { success = false }
@@ -747,16 +735,16 @@ package actor GroupManager {
         case .timedOut:
             // config-and-files §1.7: a script past its timeout shuts the server down (9000/9001), through the
             // power port, which in a test rig only logs what it would do.
-            log.event(MonitorTexts.eventScriptTimeout(group: group.name, start: isStart))
+            log.event(CatalogMessage(isStart ? .event9000 : .event9001, [.string(group.name)]))
             if let action = await scriptTimeoutAction {
                 await action("\(label) of group \(group.name) passed its timeout")
             }
         case .execFailed(let errno) where isGroupScript:
+            // 9002 (stop) has no `%2`: the reason shows only with 9003.
             log.event(
-                MonitorTexts.eventScriptExecFailed(
-                    group: group.name,
-                    start: isStart,
-                    reason: ScriptExecution.errorText(errno)
+                CatalogMessage(
+                    isStart ? .event9003 : .event9002,
+                    [.string(group.name), .string(ScriptExecution.errorText(errno))]
                 )
             )
         case .exited, .signaled, .execFailed:

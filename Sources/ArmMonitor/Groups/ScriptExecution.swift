@@ -1,10 +1,6 @@
 import ArmCore
 import Synchronization
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Runs one script through the `ScriptRunner` and writes its armscr.log record: BEGIN, at most
 /// `script_output_lines` OUT/ERR lines, END (config-and-files §4.4).
 package struct ScriptExecution: Sendable {
@@ -151,10 +147,7 @@ package struct ScriptExecution: Sendable {
 
     /// The `strerror` text of an errno value.
     package static func errorText(_ errno: Int32) -> String {
-        #if canImport(Glibc)
-        if let text = strerror(errno) { return String(cString: text) }
-        #endif
-        return "errno \(errno)"
+        ErrnoText.describe(errno)
     }
 }
 

@@ -1,4 +1,4 @@
-import Foundation
+import ArmSystem
 
 /// Who may make mutating requests (commands.md 1.4): uid 0, or a member of `armadm` by primary gid or by
 /// the `Groups:` line of `/proc/<pid>/status`.
@@ -22,7 +22,7 @@ package enum AdminCheck {
     /// A `/proc` read is served from kernel memory and never waits on a device, so it is done inline on the
     /// connection's task.
     package static func supplementaryGroups(pid: Int32, procRoot: String = "/proc") -> [UInt32] {
-        guard pid > 0, let status = try? String(contentsOfFile: "\(procRoot)/\(pid)/status", encoding: .utf8) else {
+        guard pid > 0, let status = try? FileIO.readText(path: "\(procRoot)/\(pid)/status") else {
             return []
         }
         return parseGroupsLine(status)

@@ -1,11 +1,8 @@
 import ArmCore
 import ArmProtocol
+import ArmSystem
 import NIOCore
 import NIOPosix
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Why the control socket could not be opened.
 package enum ControlServerError: Error, Sendable, Equatable {
@@ -116,18 +113,13 @@ package final class ControlServer: Sendable {
         } catch {
             throw .bind(String(describing: error))
         }
-        #if canImport(Glibc)
-        if chmod(configuration.path, mode_t(configuration.permissions)) != 0 {
-            let code = errno
+        do throws(SystemError) {
+            try FileIO.setMode(path: configuration.path, mode: UInt32(configuration.permissions))
+            if let gid = configuration.groupID { try FileIO.setOwner(path: configuration.path, uid: 0, gid: gid) }
+        } catch {
             listener.channel.close(promise: nil)
-            throw .permissions(errno: code)
+            throw .permissions(errno: error.errno)
         }
-        if let gid = configuration.groupID, chown(configuration.path, 0, gid) != 0 {
-            let code = errno
-            listener.channel.close(promise: nil)
-            throw .permissions(errno: code)
-        }
-        #endif
         return ControlServer(listener: listener, path: configuration.path, handler: handler, isAdmin: isAdmin)
     }
 
@@ -150,9 +142,7 @@ package final class ControlServer: Sendable {
         } catch {
             // Closing an already closed listener.
         }
-        #if canImport(Glibc)
-        unlink(path)
-        #endif
+        try? FileIO.remove(path: path)
     }
 
     /// Stops accepting connections; `serve()` returns once the requests under way have ended.

@@ -41,22 +41,44 @@ package struct MonitorLog: Sendable {
 
     /// ARM.LOG: `TIMESTAMP SERVER SOURCE PID CLASS ID TEXT` (§4.2).
     /// - Parameters:
-    ///   - message: The message; its severity is the CLASS.
-    ///   - source: The command in upper case, or `MONITOR`.
-    ///   - pid: The command's PID; nil for armmond's own lines.
-    package func arm(_ message: MonitorMessage, source: String, pid: Int32? = nil) {
+    ///   - message: The catalogued message; its entry gives the CLASS, the ID and whose PID the line carries.
+    ///   - source: The command in upper case; nil = the entry's SOURCE (`ARMLOAD`, `MONITOR`).
+    ///   - pid: The command's PID; nil, or an entry whose PID column is armmond's, writes armmond's.
+    package func arm(_ message: CatalogMessage, source: String? = nil, pid: Int32? = nil) {
+        let entry = message.entry
+        armLine(
+            id: entry.id,
+            severity: entry.severity,
+            text: message.text(language),
+            source: source ?? entry.source,
+            pid: entry.pidColumn == .monitor ? monitorPID : (pid ?? monitorPID)
+        )
+    }
+
+    /// An ARM.LOG line whose text is already rendered (`SeedLogHandler`).
+    package func armLine(id: String, severity: Severity, text: String, source: String, pid: Int32) {
         let line = LogLineFormat.line([
-            timestamp(), serverName, source, String(pid ?? monitorPID), message.severity.rawValue, message.id,
-            message.text(language),
+            timestamp(), serverName, source, String(pid), severity.rawValue, id, text,
         ])
         sink.append(line, to: .arm)
     }
 
     /// armsvr.log: `TIMESTAMP SERVER MODULE CLASS ID TEXT` (§4.3).
-    package func server(_ message: MonitorMessage, module: String) {
-        let line = LogLineFormat.line([
-            timestamp(), serverName, module, message.severity.rawValue, message.id, message.text(language),
-        ])
+    /// - Parameters:
+    ///   - message: The catalogued message.
+    ///   - module: The MODULE; nil = the entry's prefix (`RSC` of `RSC-003`).
+    package func server(_ message: CatalogMessage, module: String? = nil) {
+        serverLine(
+            id: message.entry.id,
+            severity: message.entry.severity,
+            text: message.text(language),
+            module: module ?? message.entry.source
+        )
+    }
+
+    /// An armsvr.log line whose text is already rendered (`SeedLogHandler`).
+    package func serverLine(id: String, severity: Severity, text: String, module: String) {
+        let line = LogLineFormat.line([timestamp(), serverName, module, severity.rawValue, id, text])
         sink.append(line, to: .armsvr)
     }
 
@@ -67,12 +89,24 @@ package struct MonitorLog: Sendable {
         sink.append(line, to: .armsvr)
     }
 
-    /// events.log: `TIMESTAMP SERVER SOURCE ID LEVEL TEXT` (§4.7); the message ID is the event number.
-    package func event(_ message: MonitorMessage, source: String = "ARM") {
-        let line = LogLineFormat.line([
-            timestamp(), serverName, source, message.id, message.severity.rawValue, message.text(language),
-        ])
+    /// events.log: `TIMESTAMP SERVER SOURCE ID LEVEL TEXT` (§4.7); the entry's ID is the event number.
+    package func event(_ message: CatalogMessage, source: String = "ARM") {
+        eventLine(id: message.entry.id, severity: message.entry.severity, text: message.text(language), source: source)
+    }
+
+    /// An events.log line whose text is already rendered (`SeedLogHandler`).
+    package func eventLine(id: String, severity: Severity, text: String, source: String) {
+        let line = LogLineFormat.line([timestamp(), serverName, source, id, severity.rawValue, text])
         sink.append(line, to: .events)
+    }
+
+    /// The line the group state machine asks for: armsvr.log RSC-003…008 or events.log 2006/2007.
+    package func group(_ line: GroupLogLine, group: String, server: String) {
+        if line.isEvent {
+            event(CatalogMessage(line.entry, [.string(group), .string(server)]))
+        } else {
+            self.server(CatalogMessage(line.entry, [.string(group)]))
+        }
     }
 
     /// armscr.log: `TIMESTAMP SERVER GROUP EVENT SCRIPT RUN KIND TEXT` (§4.4).

@@ -50,23 +50,24 @@ package struct SeedLogHandler: LogHandler {
         let text = event.message.description
         let severity = Self.severity(event.level)
         let id = value("arm.id") ?? "-"
-        let message = MonitorMessage.rendered(id: id, severity: severity, text: text)
         switch file {
         case "arm", "ARM.LOG":
-            log.arm(
-                message,
+            log.armLine(
+                id: id,
+                severity: severity,
+                text: text,
                 source: value("arm.module") ?? "MONITOR",
-                pid: value("arm.pid").flatMap { Int32($0) }
+                pid: value("arm.pid").flatMap { Int32($0) } ?? log.monitorPID
             )
         case "armsvr":
             let module = value("arm.module") ?? "MON"
             if severity == .debug {
                 log.trace(level: value("arm.trace").flatMap { Int($0) } ?? 3, module: module, text)
             } else {
-                log.server(message, module: module)
+                log.serverLine(id: id, severity: severity, text: text, module: module)
             }
         case "events":
-            log.event(message, source: value("arm.module") ?? "ARM")
+            log.eventLine(id: id, severity: severity, text: text, source: value("arm.module") ?? "ARM")
         case "armscr":
             log.script(
                 group: value("arm.group") ?? "-",
@@ -99,9 +100,9 @@ extension Logger {
     ///   - file: `arm`, `armsvr` or `events`.
     ///   - module: armsvr MODULE, ARM.LOG SOURCE or events SOURCE.
     ///   - language: `[log] language`.
-    package func seed(_ message: MonitorMessage, file: String, module: String, language: Language = .en) {
+    package func seed(_ message: CatalogMessage, file: String, module: String, language: Language = .en) {
         let level: Logger.Level
-        switch message.severity {
+        switch message.entry.severity {
         case .debug: level = .debug
         case .info: level = .info
         case .warn: level = .warning
@@ -111,7 +112,8 @@ extension Logger {
             level: level,
             "\(message.text(language))",
             metadata: [
-                SeedLogHandler.fileKey: .string(file), "arm.id": .string(message.id), "arm.module": .string(module),
+                SeedLogHandler.fileKey: .string(file), "arm.id": .string(message.entry.id),
+                "arm.module": .string(module),
             ]
         )
     }

@@ -1,3 +1,4 @@
+import CArmSpawn
 import Glibc
 
 /// The calling thread's `errno` (a named accessor, so that `SystemError.errno` never shadows it).
@@ -36,59 +37,13 @@ func environmentStrings(_ environment: [String: String]) -> [String] {
     environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
 }
 
-/// Functions that the Glibc module map does not export (they need `_GNU_SOURCE` or a header it
-/// omits), looked up once in the C library at run time.
-enum GlibcExtras {
-    typealias PidfdOpen = @convention(c) (pid_t, UInt32) -> Int32
-    typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>?, Int32) -> Int32
-    typealias AddChdir =
-        @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?) -> Int32
-
-    /// `pidfd_open(2)` (glibc 2.36+); nil when missing, then callers fall back to polling.
-    static var pidfdOpen: PidfdOpen? {
-        guard let symbol = dlsym(nil, "pidfd_open") else { return nil }
-        return unsafeBitCast(symbol, to: PidfdOpen.self)
-    }
-
-    /// `pipe2(2)`.
-    static var pipe2: Pipe2? {
-        guard let symbol = dlsym(nil, "pipe2") else { return nil }
-        return unsafeBitCast(symbol, to: Pipe2.self)
-    }
-
-    typealias AddClosefrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32
-
-    /// `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34+).
-    static var addClosefrom: AddClosefrom? {
-        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
-        return unsafeBitCast(symbol, to: AddClosefrom.self)
-    }
-
-    /// `posix_spawn_file_actions_addchdir_np` (glibc 2.29+).
-    static var addChdir: AddChdir? {
-        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addchdir_np") else { return nil }
-        return unsafeBitCast(symbol, to: AddChdir.self)
-    }
-}
-
-/// Creates a pipe whose ends are both `O_CLOEXEC` (and at 3 or above).
-///
-/// `pipe2` is not exported by the Glibc module map, so it is looked up at run time; without it `pipe` plus `fcntl`
-/// leaves a short window in which a concurrent spawn could inherit the ends.
+/// Creates a pipe whose ends are both `O_CLOEXEC` (`pipe2`, through CArmSpawn: the Glibc module map does
+/// not export it) and at 3 or above.
 func makeCloseOnExecPipe() -> (read: Int32, write: Int32)? {
     var ends: [Int32] = [-1, -1]
-    if let pipe2 = GlibcExtras.pipe2 {
-        guard pipe2(&ends, O_CLOEXEC) == 0 else { return nil }
-    } else {
-        guard pipe(&ends) == 0 else { return nil }
-        _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
-        _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
-    }
+    guard arm_pipe_cloexec(&ends) == 0 else { return nil }
     return (descriptorAboveStandardStreams(ends[0]), descriptorAboveStandardStreams(ends[1]))
 }
-
-/// `POSIX_SPAWN_SETSID` (glibc 2.26+), not exported by the Glibc module map.
-let posixSpawnSetsid: Int32 = 0x80
 
 /// `F_GETPIPE_SZ`, not exported by the Glibc module map.
 let fcntlGetPipeSize: Int32 = 1032

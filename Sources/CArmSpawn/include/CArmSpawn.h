@@ -1,4 +1,5 @@
-// CArmSpawn: process creation for ARMLOAD programs (ArmSystem's LiveProgramLauncher and SyncProgram).
+// CArmSpawn: process creation for ARMLOAD programs and group scripts (ArmSystem: LiveProgramLauncher,
+// LiveScriptRunner, SyncProgram) and the primitives of their one epoll watcher (ProcessWatcher).
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // Swift must not fork: between fork and exec only async-signal-safe code may run, which Swift cannot
@@ -50,10 +51,12 @@ typedef struct arm_spawn_request {
     const gid_t *groups;
     /// Number of entries in groups.
     size_t group_count;
+    /// Non-zero: keep the caller's umask (group scripts); zero: umask 022 (ARMLOAD programs).
+    int keep_umask;
 } arm_spawn_request;
 
-/// Starts a program in a new session (pid == pgid == sid) with umask 022, default signal dispositions,
-/// an empty signal mask, and every descriptor above 2 closed on exec.
+/// Starts a program in a new session (pid == pgid == sid) with umask 022 (unless keep_umask), default signal
+/// dispositions, an empty signal mask, and every descriptor above 2 closed on exec.
 ///
 /// Returns 0 and sets *pid when execve succeeded; otherwise returns the errno and sets *stage to where it
 /// failed (a child that failed has already been reaped).
@@ -62,6 +65,20 @@ int arm_spawn(const arm_spawn_request *request, pid_t *pid, int *stage);
 /// waitid(P_PID, pid, WEXITED | options): 1 and *kind/*value when it ended (kind 1: exited with value,
 /// kind 2: killed by signal value), 0 when WNOHANG found it still running, -1 with errno on error.
 int arm_wait_exit(pid_t pid, int options, int *kind, int *value);
+
+/// pidfd_open(pid, 0) through the raw system call (Linux 5.3+; glibc exports a wrapper only since 2.36).
+/// The descriptor (close-on-exec), or -1 with errno.
+int arm_pidfd_open(pid_t pid);
+
+/// pipe2(fds, O_CLOEXEC): 0, or -1 with errno.
+int arm_pipe_cloexec(int fds[2]);
+
+/// eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK): the descriptor, or -1 with errno.
+int arm_eventfd_create(void);
+/// Adds 1 to an eventfd (wakes an epoll_wait on it); 0 or -1 with errno.
+int arm_eventfd_signal(int fd);
+/// Reads and so resets an eventfd's counter; 0 or -1 with errno (EAGAIN when it was zero).
+int arm_eventfd_drain(int fd);
 
 /// epoll_create1(EPOLL_CLOEXEC).
 int arm_epoll_create(void);

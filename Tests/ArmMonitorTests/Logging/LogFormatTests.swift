@@ -42,20 +42,20 @@ import Testing
 
     @Test func templatesFillPositionalAndPrintfPlaceholders() {
         #expect(
-            MonitorMessage.render("Started group %1 on server %2.", ["web", "n1"]) == "Started group web on server n1."
+            SeedFormat.render("Started group %1 on server %2.", ["web", "n1"]) == "Started group web on server n1."
         )
         #expect(
-            MonitorMessage.render(
+            SeedFormat.render(
                 "%s failed in internal processing (1%03d). The error code is 0x%x.",
                 ["ARMGSTRT", 3, 13]
             )
                 == "ARMGSTRT failed in internal processing (1003). The error code is 0xd."
         )
-        #expect(MonitorMessage.render("[%0.4s] %5s|%-3d|100%%", ["abcdefg", "ab", 7]) == "[abcd]    ab|7  |100%")
+        #expect(SeedFormat.render("[%0.4s] %5s|%-3d|100%%", ["abcdefg", "ab", 7]) == "[abcd]    ab|7  |100%")
         // A placeholder without a value renders empty (SeedFormat), never as the raw template.
-        #expect(MonitorMessage.render("missing %s and %2.", []) == "missing  and .")
+        #expect(SeedFormat.render("missing %s and %2.", []) == "missing  and .")
         #expect(
-            MonitorMessage.render("elapsed time %2 seconds on %1.", ["web", 3]) == "elapsed time 3 seconds on web."
+            SeedFormat.render("elapsed time %2 seconds on %1.", ["web", 3]) == "elapsed time 3 seconds on web."
         )
     }
 
@@ -63,8 +63,8 @@ import Testing
         let sink = InMemoryLogSink()
         let log = MonitorLog(sink: sink, clock: ManualClock(), serverName: "n1", monitorPID: 1022, traceLevel: 3)
         let logger = Logger(label: "test") { _ in SeedLogHandler(log: log) }
-        logger.seed(MonitorTexts.monitorStarted, file: "arm", module: "MONITOR")
-        logger.seed(MonitorTexts.group(.startStarted, group: "web", server: "n1").0, file: "armsvr", module: "RSC")
+        logger.seed(CatalogMessage(.monitor01), file: "arm", module: "MONITOR")
+        logger.seed(CatalogMessage(GroupLogLine.startStarted.entry, ["web"]), file: "armsvr", module: "RSC")
         logger.warning("disk slow", metadata: ["arm.log": "events", "arm.id": "4121"])
         logger.debug("fip web-ip: 5 GARP sent", metadata: ["arm.log": "armsvr", "arm.module": "RSC", "arm.trace": "3"])
         logger.debug("too chatty", metadata: ["arm.log": "armsvr", "arm.trace": "6"])
@@ -79,6 +79,28 @@ import Testing
             ]
         )
         #expect(sink.lines(.events) == ["2025-03-14T09:12:03.417+09:00\tn1\tARM\t4121\tWARN\tdisk slow"])
+    }
+
+    @Test func theCatalogEntryChoosesThePIDColumn() {
+        let sink = InMemoryLogSink()
+        let log = MonitorLog(sink: sink, clock: ManualClock(), serverName: "n1", monitorPID: 1022)
+        log.arm(CatalogMessage(.armload01, ["APP"]), source: "ARMLOAD", pid: 4242)
+        log.arm(CatalogMessage(.armload09, ["APP", 1]), source: "ARMLOAD", pid: 4242)
+        log.arm(CatalogMessage(.monitor01))
+        #expect(
+            sink.records(.arm).map { "\($0[2]) \($0[3]) \($0[5])" } == [
+                "ARMLOAD 4242 ARMLOAD-01", "ARMLOAD 1022 ARMLOAD-09", "MONITOR 1022 MONITOR-01",
+            ]
+        )
+    }
+
+    @Test func japaneseLinesComeFromTheSameEntries() {
+        let sink = InMemoryLogSink()
+        let log = MonitorLog(sink: sink, clock: ManualClock(), serverName: "n1", language: .ja, monitorPID: 1)
+        log.server(CatalogMessage(.rsc003, ["web"]))
+        log.group(.eventGroupStarted, group: "web", server: "n1")
+        #expect(sink.records(.armsvr).map { $0[5] } == ["グループwebの起動処理を開始しました。"])
+        #expect(sink.records(.events).map { "\($0[3]) \($0[5])" } == ["2007 サーバn1でグループwebを起動しました。"])
     }
 
     @Test func adminCheckAdmitsRootTheAdminGroupAndSupplementaryMembers() {

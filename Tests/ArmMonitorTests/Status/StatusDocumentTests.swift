@@ -69,7 +69,7 @@ import Testing
             time: "T"
         )
         #expect(
-            document.json
+            document.wireValue.json
                 == #"{"armstat":1,"source":"monitor","time":"T","local_server":"n1","groups":[{"name":"web","#
                 + #""state":"stopped","failed":true,"server":null,"failover_count":0,"max_failover":2,"policy":["n1","n2"]}]}"#
         )
@@ -80,8 +80,8 @@ import Testing
             groups: groups,
             time: "T"
         )
-        #expect(resources["resources"]?.arrayValue?.count == 1)
-        #expect(resources["groups"] == WireValue?.none)
+        #expect(resources.resources?.count == 1)
+        #expect(resources.groups == nil)
         let cluster = try StatusDocument.build(
             view: "cluster",
             name: nil,
@@ -89,8 +89,8 @@ import Testing
             groups: groups,
             time: "T"
         )
-        #expect(cluster["cluster"]?["state"] == WireValue.string("normal"))
-        #expect(cluster["servers"] == WireValue?.none)
+        #expect(cluster.cluster?.state == .normal)
+        #expect(cluster.servers == nil)
         let armload = try StatusDocument.build(
             view: "armload",
             name: nil,
@@ -98,7 +98,7 @@ import Testing
             groups: groups,
             time: "T"
         )
-        #expect(armload["armload"] == WireValue.array([]))
+        #expect(armload.armload == [])
     }
 
     @Test(arguments: [("group", "ghost"), ("server", "n9"), ("resource", "ghost"), ("armload", "WEB"), ("share", "s")])

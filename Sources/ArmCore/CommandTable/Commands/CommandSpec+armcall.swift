@@ -60,6 +60,7 @@ extension CommandSpec {
         ],
         examples: ["armcall /L dbmaint /T 600 /opt/db/bin/reindex --all"],
         access: .mutating,
-        seed: "§2.2.9"
+        seed: "§2.2.9",
+        usageExit: .wrapFailed
     )
 }

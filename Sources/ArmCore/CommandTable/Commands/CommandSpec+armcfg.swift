@@ -77,7 +77,6 @@ extension CommandSpec {
         examples: ["armcfg check /etc/armcluster/cluster.toml.new && armcfg apply"],
         manSection: 8,
         access: .mixed,
-        seed: "new",
-        isImplemented: true
+        seed: "new"
     )
 }

@@ -55,6 +55,7 @@ extension CommandSpec {
             """
         ],
         access: .readOnly,
-        seed: "§2.2.10"
+        seed: "§2.2.10",
+        usageExit: .code(255, unlessWith: ["P", "json"])
     )
 }

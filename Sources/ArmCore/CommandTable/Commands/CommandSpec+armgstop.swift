@@ -23,7 +23,6 @@ extension CommandSpec {
         ],
         examples: ["0 6 * * 1-5  root  armgstop nightly && armgwait /STOP nightly 900     # crontab"],
         access: .mutating,
-        seed: "§2.2.7",
-        isImplemented: true
+        seed: "§2.2.7"
     )
 }

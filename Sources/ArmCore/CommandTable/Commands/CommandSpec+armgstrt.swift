@@ -30,7 +30,6 @@ extension CommandSpec {
         ],
         examples: ["armgstrt reports node2 && armgwait reports 300"],
         access: .mutating,
-        seed: "§2.2.6",
-        isImplemented: true
+        seed: "§2.2.6"
     )
 }

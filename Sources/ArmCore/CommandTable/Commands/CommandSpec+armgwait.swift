@@ -28,7 +28,6 @@ extension CommandSpec {
         ],
         examples: ["armgwait db 600 || exit 1     # in start.sh of group app"],
         access: .readOnly,
-        seed: "§2.2.8",
-        isImplemented: true
+        seed: "§2.2.8"
     )
 }

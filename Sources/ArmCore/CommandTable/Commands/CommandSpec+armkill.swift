@@ -42,7 +42,6 @@ extension CommandSpec {
         ],
         examples: ["armkill WEB /WAIT 120 || armdown     # in stop.sh"],
         access: .mutating,
-        seed: "§2.2.2",
-        isImplemented: true
+        seed: "§2.2.2"
     )
 }

@@ -175,6 +175,6 @@ extension CommandSpec {
         ],
         access: .mutating,
         seed: "§2.2.1",
-        isImplemented: true
+        usageExit: .wrapFailedWith(["W"])
     )
 }

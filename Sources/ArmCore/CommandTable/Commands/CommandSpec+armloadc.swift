@@ -47,7 +47,6 @@ extension CommandSpec {
         ],
         examples: ["armloadc DB /W stop 300 && /opt/db/bin/offline-maint; armloadc DB /W start"],
         access: .mutating,
-        seed: "§2.2.3",
-        isImplemented: true
+        seed: "§2.2.3"
     )
 }

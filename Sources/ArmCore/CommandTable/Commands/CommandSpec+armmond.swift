@@ -78,7 +78,6 @@ extension CommandSpec {
         examples: ["ARM_ROOT=/srv/n2 ip netns exec n2 armmond /F /SERVER node2     # test node in a network namespace"],
         manSection: 8,
         access: .none,
-        seed: "§2.2.20, §3–§7",
-        isImplemented: true
+        seed: "§2.2.20, §3–§7"
     )
 }

@@ -9,7 +9,6 @@ extension CommandSpec {
         exitStatuses: [.init(.success), .init(.usage)],
         examples: ["until curl -fs http://127.0.0.1/health; do armsleep 2; done"],
         access: .none,
-        seed: "§2.2.15",
-        isImplemented: true
+        seed: "§2.2.15"
     )
 }

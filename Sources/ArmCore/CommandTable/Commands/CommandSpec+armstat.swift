@@ -67,7 +67,6 @@ extension CommandSpec {
             "armstat --json group web",
         ],
         access: .readOnly,
-        seed: "new",
-        isImplemented: true
+        seed: "new"
     )
 }

@@ -40,7 +40,6 @@ extension CommandSpec {
         otherExitCodes: [.init("N", "the exit status of the command")],
         examples: ["armtool armstat group web     # the same as: armstat group web"],
         access: .none,
-        seed: "design",
-        isImplemented: true
+        seed: "design"
     )
 }

@@ -83,6 +83,8 @@ package final class NodeHarness {
     package var random: SplitMix64
     /// How scripts behave.
     package var faults: ScriptFaults
+    /// Record the action log and write log lines (off for long invariant runs: formatting dominates).
+    package var recording = true
     private let origin: MonotonicInstant
     private var queue: [Pending] = []
     private var order: UInt64 = 0
@@ -220,7 +222,7 @@ package final class NodeHarness {
     private func deliver(_ event: NodeEvent, to index: Int) async {
         let actions = members[index].node.handle(event, at: clock.now())
         for action in actions {
-            log(index, action.description)
+            if recording { log(index, action.description) }
             await perform(action, member: index)
         }
     }
@@ -232,7 +234,7 @@ package final class NodeHarness {
             members[index].replies[id] = reply
             members[index].openWaits[id] = nil
         case .log(let line):
-            member.log.write(line, server: member.name)
+            if recording { member.log.write(line, server: member.name) }
         case .persist(let request):
             if let row = request.record, row.state == .starting {
                 members[index].startScriptSucceeded[row.name] = false  // a new start began

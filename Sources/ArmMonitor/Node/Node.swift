@@ -41,7 +41,7 @@ package struct Node: Sendable {
     }
 
     private struct Shutdown: Sendable {
-        var reply: RequestID
+        var replies: [RequestID]
         var remaining: [String]
         var current: (name: String, generation: UInt64)?
     }
@@ -173,7 +173,11 @@ package struct Node: Sendable {
             out.append(.reply(id, .autoStarted(autoStart(at: now, into: &out))))
         case .stopAll(let id):
             shuttingDown = true
-            if shutdown == nil { shutdown = Shutdown(reply: id, remaining: order.reversed(), current: nil) }
+            if shutdown == nil {
+                shutdown = Shutdown(replies: [id], remaining: order.reversed(), current: nil)
+            } else {
+                shutdown?.replies.append(id)  // answered with the one under way
+            }
         case .scriptExited(let run, let outcome):
             scriptExited(run, outcome, at: now, into: &out)
         case .cleanupFinished(let token):
@@ -435,7 +439,7 @@ package struct Node: Sendable {
             }
             guard !progress.remaining.isEmpty else {
                 shutdown = nil
-                out.append(.reply(progress.reply, .done))
+                for id in progress.replies { out.append(.reply(id, .done)) }
                 return
             }
             let name = progress.remaining.removeFirst()

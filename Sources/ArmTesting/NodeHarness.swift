@@ -128,6 +128,7 @@ package final class NodeHarness {
             groups: groups,
             paths: paths,
             armtoolDirectory: "/opt/arm/bin",
+            stepDeadlines: true,
             killGrace: .zero
         )
     }

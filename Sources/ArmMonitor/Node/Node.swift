@@ -63,6 +63,7 @@ package struct Node: Sendable {
     package let order: [String]
     private let paths: ArmPaths
     private let armtoolDirectory: String
+    private let stepDeadlines: Bool
     private let canonical: [String: String]
     /// The groups by configured name.
     package private(set) var groups: [String: Group] = [:]
@@ -87,6 +88,9 @@ package struct Node: Sendable {
     ///   - definitions: The groups.
     ///   - paths: Product paths (script directories, `ARM_ROOT`).
     ///   - armtoolDirectory: First in the scripts' `PATH`.
+    ///   - stepDeadlines: Whether the node schedules a deadline for each script step. Off for the live
+    ///     runner, which enforces the timeouts itself (the `ScriptRunner` contract), so no timer waits on
+    ///     every step; on for simulated runners, where the node's deadline is the timeout.
     ///   - killGrace: How long after a script's timeout the node stops waiting for the runner.
     package init(
         server: String,
@@ -94,9 +98,11 @@ package struct Node: Sendable {
         groups definitions: [GroupDefinition],
         paths: ArmPaths,
         armtoolDirectory: String,
+        stepDeadlines: Bool = false,
         killGrace: Duration = .seconds(5)
     ) {
         self.server = server
+        self.stepDeadlines = stepDeadlines
         self.servers = servers
         self.paths = paths
         self.armtoolDirectory = armtoolDirectory
@@ -140,9 +146,9 @@ package struct Node: Sendable {
     /// The configured spelling of a group name given in any case; nil when unknown.
     package func groupName(_ name: String) -> String? { canonical[name.lowercased()] }
 
-    /// The earliest deadline the node waits for: a script step's or a waiter's.
+    /// The earliest deadline the node waits for: a script step's (when it schedules them) or a waiter's.
     package var nextDeadline: MonotonicInstant? {
-        let steps = groups.values.compactMap(\.sequence.deadline)
+        let steps = stepDeadlines ? groups.values.compactMap(\.sequence.deadline) : []
         let waits = waiters.values.compactMap(\.deadline)
         return (steps + waits).min()
     }

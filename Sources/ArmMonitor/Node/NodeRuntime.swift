@@ -74,13 +74,23 @@ package final class NodeRuntime: Sendable {
 
     // MARK: - Events
 
-    /// Sends a request and suspends until the node replies (a wait ends as `cancelled` when the task is).
+    /// Sends a request and suspends until the node replies.
+    ///
+    /// Only a wait ends early, as `cancelled`, when the task is cancelled; any other request is handled
+    /// whatever happens to its caller, as before the node existed.
     package func request(_ make: @Sendable (RequestID) -> NodeEvent) async -> NodeReply {
         let id = state.withLock { state in
             let id = RequestID(state.nextRequest)
             state.nextRequest += 1
             state.issued.insert(id)
             return id
+        }
+        let event = make(id)
+        guard case .wait = event else {
+            return await withCheckedContinuation { (continuation: CheckedContinuation<NodeReply, Never>) in
+                state.withLock { $0.replies[id] = continuation }
+                handle(event)
+            }
         }
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<NodeReply, Never>) in
@@ -95,7 +105,7 @@ package final class NodeRuntime: Sendable {
                 if early {
                     continuation.resume(returning: .wait(.cancelled))
                 } else {
-                    handle(make(id))
+                    handle(event)
                 }
             }
         } onCancel: {

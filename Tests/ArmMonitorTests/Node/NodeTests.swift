@@ -14,12 +14,20 @@ import Testing
         resources: [
             ResourceDefinition(
                 name: "app",
-                kind: .exec(start: "/opt/app/start", stop: "/opt/app/stop", startTimeout: nil, stopTimeout: nil, environment: [:])
+                kind: .exec(
+                    start: "/opt/app/start",
+                    stop: "/opt/app/stop",
+                    startTimeout: nil,
+                    stopTimeout: nil,
+                    environment: [:]
+                )
             )
         ]
     )
 
-    private func harness(faults: NodeHarness.ScriptFaults = .init(fail: 0, die: 0, hang: 0, execFail: 0, maxSeconds: 3))
+    private func harness(
+        faults: NodeHarness.ScriptFaults = .init(fail: 0, die: 0, hang: 0, execFail: 0, maxSeconds: 3)
+    )
         async -> NodeHarness
     {
         let harness = NodeHarness(servers: [("n1", [Self.web])], seed: 9, faults: faults)
@@ -46,7 +54,7 @@ import Testing
     @Test func aCancelledWaitIsAnsweredCancelledAndAStaleExitChangesNothing() async {
         let harness = await harness()
         let wait = await harness.request(0) { .wait($0, group: "web", target: .state(.started), timeout: nil) }
-        await harness.request(0) { .cancelWait(wait) }
+        await harness.request(0) { _ in .cancelWait(wait) }
         #expect(harness.members[0].replies[wait] == .wait(.cancelled))
         await harness.request(0) { _ in .scriptExited(run: 99, .exited(0)) }
         #expect(harness.members[0].node.groups["web"]?.machine.state == .stopped)

@@ -60,7 +60,6 @@ package final class NodeHarness {
         /// Power actions asked for.
         package fileprivate(set) var powerOffs = 0
         fileprivate var nextRequest: UInt64 = 1
-        fileprivate var incarnation = 0
         fileprivate var startRuns: [UInt64: String] = [:]
     }
 
@@ -68,7 +67,6 @@ package final class NodeHarness {
         var time: MonotonicInstant
         var order: UInt64
         var member: Int
-        var incarnation: Int
         var event: NodeEvent
         var run: UInt64?
     }
@@ -163,7 +161,6 @@ package final class NodeHarness {
     /// results are lost, its waiters' connections drop, and a new node recovers from the store.
     package func crash(_ index: Int) async {
         log(index, "crash")
-        members[index].incarnation += 1
         queue.removeAll { $0.member == index }
         members[index].running = [:]
         members[index].startRuns = [:]
@@ -301,7 +298,6 @@ package final class NodeHarness {
                 time: clock.now() + delay,
                 order: order,
                 member: member,
-                incarnation: members[member].incarnation,
                 event: event,
                 run: run
             )

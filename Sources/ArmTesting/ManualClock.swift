@@ -102,6 +102,12 @@ package final class ManualClock: MonitorClock {
         for sleeper in due { sleeper.continuation.resume() }
     }
 
+    /// Moves time forward to `instant` (never back) and resumes the sleepers whose deadline has come.
+    package func advance(to instant: MonotonicInstant) {
+        let now = now()
+        if instant > now { advance(by: instant - now) }
+    }
+
     /// How many tasks are sleeping.
     package var sleeperCount: Int { state.withLock { $0.sleepers.count } }
 

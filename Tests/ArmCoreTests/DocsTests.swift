@@ -24,7 +24,7 @@ import Testing
 
     @Test func armstatHelpListsJSONTimeoutAndViews() {
         let help = HelpRenderer.usage(.armstat)
-        #expect(help.contains("  --json"))
+        #expect(help.contains("  /JSON, -JSON, --json"))
         #expect(help.contains("/TIMEOUT, -TIMEOUT, --timeout=seconds"))
         #expect(help.contains("One of: all,"))
         #expect(help.contains("[view]"))

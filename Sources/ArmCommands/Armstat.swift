@@ -20,8 +20,14 @@ enum Armstat {
         let isJSON = parsed.flag("json")
         switch context.send(.status(view: view, name: name), deadlineMilliseconds: timeout * 1000) {
         case .success(let response):
+            if response.status == .notFound, let name {
+                return CommandOutcome(
+                    exitCode: ExitStatus.notFound.rawValue,
+                    message: CatalogMessage(.armstat01, [.string(kind(of: view)), .string(name)])
+                )
+            }
             guard response.status == .success else { return context.outcome(of: response) }
-            let text = isJSON ? response.body.json + "\n" : StatusTable.render(response.body)
+            let text = isJSON ? response.body.json + "\n" : StatusTable.render(response.body, view: view)
             return .success(stdout: text)
         case .failure(let error):
             var outcome = context.failure(error)
@@ -35,6 +41,16 @@ enum Armstat {
                 : "# armmond unreachable; last state from \(fallback.lastUpdate ?? "unknown")\n"
                     + StatusTable.render(document)
             return outcome
+        }
+    }
+
+    /// What `NAME` names in a view, for "no such group NAME" (commands.md 2.29).
+    static func kind(of view: String) -> String {
+        switch view {
+        case "armload": "WID"
+        case "resource": "group"
+        case "mirror": "mirror set"
+        default: view
         }
     }
 
@@ -80,7 +96,11 @@ enum Armstat {
 
 /// Renders the status document as the people's table of commands.md 2.29.
 enum StatusTable {
-    static func render(_ document: WireValue) -> String {
+    /// - Parameters:
+    ///   - document: The armstat document.
+    ///   - view: The view asked for; `armload` shows its header and `(no watches)` when empty.
+    /// - Returns: The table text.
+    static func render(_ document: WireValue, view: String = "all") -> String {
         var out = ""
         let local = document["local_server"]?.stringValue
         if let cluster = document["cluster"] {
@@ -125,6 +145,10 @@ enum StatusTable {
                 )
             }
             out += table(rows, marks: Array(repeating: " ", count: rows.count))
+        }
+        if let watches = document["armload"]?.arrayValue, watches.isEmpty, view == "armload" {
+            out += table([["WID", "GROUP", "KIND", "PID/UNIT", "START", "MONITOR", "RESTARTS"]], marks: [" "])
+            out += "  (no watches)\n"
         }
         if let watches = document["armload"]?.arrayValue, !watches.isEmpty {
             var rows = [["WID", "GROUP", "KIND", "PID/UNIT", "START", "MONITOR", "RESTARTS"]]

@@ -22,6 +22,9 @@ package struct CommandOutcome: Sendable, Equatable {
     package var message: CatalogMessage?
     /// The ARM.LOG line.
     package var log: LogDisposition
+    /// Plain lines printed on stderr after the message, each as `cmd: note` (commands.md 1.4's
+    /// "armmond is not running here …").
+    package var notes: [String] = []
 
     /// Creates an outcome.
     package init(exitCode: Int32, stdout: String = "", message: CatalogMessage? = nil, log: LogDisposition = .none) {
@@ -117,11 +120,13 @@ package struct CommandContext: Sendable {
             case .unexpectedAnswer(let why): why
             }
         let message = internalMessage(step: error.step, code: error.code, extra: extra, detail: detail)
-        return CommandOutcome(
+        var outcome = CommandOutcome(
             exitCode: error.status.rawValue,
             message: message,
             log: error.isUnreachable ? .local(message) : .none
         )
+        if let advice = error.unreachableAdvice(socketPath: paths.socket) { outcome.notes.append(advice) }
+        return outcome
     }
 
     /// A usage error: the command's "received an invalid parameter" line (commands.md 1.2).

@@ -84,10 +84,13 @@ package enum CommandRunner {
     static func finish(_ outcome: CommandOutcome, context: CommandContext) {
         if !outcome.stdout.isEmpty { context.system.writeStdout(outcome.stdout) }
         if let message = outcome.message {
-            context.system.writeStderr(
-                message.stderrLine(command: context.spec.name, language: context.language) + "\n"
-            )
+            var text = message.stderrLine(command: context.spec.name, language: context.language) + "\n"
+            if message.entry.id == MessageCatalog.invalidParameter(prefix: context.spec.messagePrefix).id {
+                text += tryHelpLine(context.spec.name)
+            }
+            context.system.writeStderr(text)
         }
+        for note in outcome.notes { context.system.writeStderr("\(context.spec.name): \(note)\n") }
         switch outcome.log {
         case .none:
             break
@@ -104,6 +107,9 @@ package enum CommandRunner {
         }
     }
 
+    /// The second line of a usage error (commands.md 1.2), untranslated like a DETAIL.
+    package static func tryHelpLine(_ command: String) -> String { "Try '\(command) --help'.\n" }
+
     /// `armtool armmond …` runs the separate executable beside armtool (docs/decisions.md D6).
     static func runSibling(_ name: String, _ words: [String], context: CommandContext) -> CommandOutcome {
         let path = context.system.executableDirectory() + "/" + name
@@ -116,7 +122,11 @@ package enum CommandRunner {
     static func appendOwnLine(_ message: CatalogMessage, context: CommandContext) {
         let line = SeedLogFormat.armLogLine(
             time: context.system.wallNow(),
-            server: context.localServerName,
+            server: ConfiguredServerName.resolve(
+                environment: context.system.environment,
+                hostname: context.system.shortHostname(),
+                configText: context.system.readTextFile(context.paths.configFile)
+            ),
             source: context.spec.messagePrefix,
             pid: context.system.pid,
             severity: message.entry.severity,

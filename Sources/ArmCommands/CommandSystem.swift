@@ -37,6 +37,8 @@ package struct CommandSystem: Sendable {
     package var lookupUser: @Sendable (_ name: String) -> ProgramUser?
     /// Runs a program in the foreground with our stdio, forwarding SIGINT/SIGTERM/SIGHUP (armload /W).
     package var runSynchronously: @Sendable (ProgramSpec) -> Result<ProgramExit, LaunchError>
+    /// Reads a small text file (cluster.toml for the server name), or nil when it cannot.
+    package var readTextFile: @Sendable (_ path: String) -> String?
 
     /// Creates a system.
     package init(
@@ -59,7 +61,8 @@ package struct CommandSystem: Sendable {
         lookupUser: @escaping @Sendable (String) -> ProgramUser? = { _ in nil },
         runSynchronously: @escaping @Sendable (ProgramSpec) -> Result<ProgramExit, LaunchError> = { _ in
             .failure(.spawnFailed(errno: 38))
-        }
+        },
+        readTextFile: @escaping @Sendable (String) -> String? = { _ in nil }
     ) {
         self.environment = environment
         self.pid = pid
@@ -77,5 +80,6 @@ package struct CommandSystem: Sendable {
         self.resolveExecutable = resolveExecutable
         self.lookupUser = lookupUser
         self.runSynchronously = runSynchronously
+        self.readTextFile = readTextFile
     }
 }

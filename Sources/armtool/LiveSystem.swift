@@ -49,7 +49,8 @@ extension CommandSystem {
                 }
             },
             lookupUser: { LiveProgramLauncher.lookup(user: $0) },
-            runSynchronously: { SyncProgram.run($0) }
+            runSynchronously: { SyncProgram.run($0) },
+            readTextFile: { try? FileIO.readText(path: $0) }
         )
     }
 }

@@ -30,7 +30,9 @@ extension EndToEnd {
 
                     let bad = try await rig.run(name, "--no-such-option")
                     #expect(bad.status == Self.usageStatus(of: name), "\(name) --no-such-option: \(bad)")
-                    #expect(bad.stderrLines.count == 1, "\(name) --no-such-option: \(bad.stderr)")
+                    // commands.md 1.2: the invalid-parameter line, then `Try 'CMD --help'.`
+                    #expect(bad.stderrLines.count == 2, "\(name) --no-such-option: \(bad.stderr)")
+                    #expect(bad.stderrLines.last == "Try '\(name) --help'.", "\(name): \(bad.stderr)")
                     #expect(bad.stderr.hasPrefix("\(name): "), "\(name) --no-such-option: \(bad.stderr)")
                 }
             }
@@ -63,7 +65,7 @@ extension EndToEnd {
 
                 let bad = try await rig.run("ARMGSTRT", "--no-such-option")
                 #expect(bad.status == 2)
-                #expect(bad.stderrLines.count == 1 && bad.stderr.hasPrefix("armgstrt: "), "\(bad.stderr)")
+                #expect(bad.stderrLines.count == 2 && bad.stderr.hasPrefix("armgstrt: "), "\(bad.stderr)")
 
                 let viaArmtool = try await rig.run("armtool", "armgstrt", "--help")
                 #expect(viaArmtool.status == 0 && viaArmtool.stdout == lower.stdout)
@@ -75,7 +77,7 @@ extension EndToEnd {
                 let monitor = try #require(rig.monitor)
                 let bad = try await rig.run("armgstrt", "-bad")
                 #expect(bad.status == 2, "\(bad)")
-                #expect(bad.stderrLines.count == 1 && bad.stderr.hasPrefix("armgstrt: "))
+                #expect(bad.stderrLines.count == 2 && bad.stderr.hasPrefix("armgstrt: "))
                 let start = try await rig.run("armgstrt", "web")
                 #expect(start.status == 0, "\(start)")
                 #expect(try await rig.waitForGroup("started", seconds: 10).status == 0)

@@ -111,12 +111,15 @@ extension EndToEnd {
                 #expect(records.contains { $0.id == "MONITOR-01" && $0.text == "Monitor started." })
 
                 // armmond down: the command appends its line itself, with its own PID and the local
-                // server name (ARM_SERVER, else the host name; commands.md 1.3, 1.7).
+                // server name (ARM_SERVER, else the configured server: the rig's only one; commands.md 1.3,
+                // 1.7; issue 8).
                 #expect(await rig.stopMonitor() == 0)
                 let alone = try await rig.run("armgstrt", "-bad", environment: ["ARM_SERVER": "node1"])
                 #expect(alone.status == 2, "\(alone)")
-                let hostless = try await rig.run("armgstrt", "-bad")
+                let hostless = try await rig.run("armgstrt", "-bad", environment: ["ARM_SERVER": "elsewhere"])
                 #expect(hostless.status == 2, "\(hostless)")
+                let unnamed = try await rig.run("armgstrt", "-bad")
+                #expect(unnamed.status == 2, "\(unnamed)")
                 let after = rig.armLogRecords()
                 let aloneLine = try #require(after.first { $0.pid == String(alone.pid) })
                 #expect(aloneLine.fields.count == 7 && isLogTimestamp(aloneLine.timestamp))
@@ -124,8 +127,10 @@ extension EndToEnd {
                     Array(aloneLine.fields[1...5]) == ["node1", "ARMGSTRT", String(alone.pid), "ERROR", "ARMGSTRT-02"]
                 )
                 let hostlessLine = try #require(after.first { $0.pid == String(hostless.pid) })
-                #expect(hostlessLine.server == E2E.shortHostname())
+                #expect(hostlessLine.server == "elsewhere")
                 #expect(hostlessLine.id == "ARMGSTRT-02")
+                let unnamedLine = try #require(after.first { $0.pid == String(unnamed.pid) })
+                #expect(unnamedLine.server == "node1", "not the host name \(E2E.shortHostname())")
             }
         }
 

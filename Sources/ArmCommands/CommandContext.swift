@@ -62,10 +62,17 @@ package struct CommandContext: Sendable {
     /// The monitor client for this ARM_ROOT.
     package var client: MonitorClient { MonitorClient(connector: system.connector, socketPath: paths.socket) }
 
-    /// `ARM_SERVER` if set and non-empty, else the host name up to the first dot (commands.md 1.3).
+    /// The local server name of a line the command writes itself (commands.md 1.3).
+    ///
+    /// `ARM_SERVER` if set and non-empty, else the configured `[[server]]` armmond would be, else the host
+    /// name up to the first dot (issue 8: not the host name where cluster.toml says otherwise). Reads
+    /// cluster.toml, so only paths that write ARM.LOG themselves ask for it.
     package var localServerName: String {
-        if let name = system.environment["ARM_SERVER"], !name.isEmpty { return name }
-        return system.shortHostname()
+        ConfiguredServerName.resolve(
+            environment: system.environment,
+            hostname: system.shortHostname(),
+            configText: system.readTextFile(paths.configFile)
+        )
     }
 
     /// Sends one request for this command.

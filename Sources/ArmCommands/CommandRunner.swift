@@ -122,11 +122,7 @@ package enum CommandRunner {
     static func appendOwnLine(_ message: CatalogMessage, context: CommandContext) {
         let line = SeedLogFormat.armLogLine(
             time: context.system.wallNow(),
-            server: ConfiguredServerName.resolve(
-                environment: context.system.environment,
-                hostname: context.system.shortHostname(),
-                configText: context.system.readTextFile(context.paths.configFile)
-            ),
+            server: context.localServerName,
             source: context.spec.messagePrefix,
             pid: context.system.pid,
             severity: message.entry.severity,

@@ -24,6 +24,12 @@ extension DaemonLock {
     ///   - waitSeconds: The longest wait; 0 only sends the signal and looks once.
     /// - Returns: What happened.
     package static func stopHolder(lockPath: String, pidPath: String, waitSeconds: Int) -> StopOutcome {
+        // A lock file we may not open (mode 0600, or a 0750 directory, when not root) says nothing about the
+        // daemon: that is a refusal, not "not running". Only a missing file means none ever ran here.
+        if access(lockPath, R_OK) != 0 {
+            let code = currentErrno()
+            if code != ENOENT { return .failed(.call("open", path: lockPath, errno: code)) }
+        }
         guard case .alreadyRunning(let recorded) = probe(lockPath: lockPath, pidPath: pidPath) else {
             return .notRunning
         }

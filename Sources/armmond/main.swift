@@ -62,7 +62,8 @@ if parsed.flag("STOP") {
     case .stillRunning(let pid):
         fail("still running (pid \(pid.map(String.init) ?? "unknown")) after \(seconds) s", .timeout)
     case .failed(let error):
-        fail("cannot stop it (\(error.detail))", error.errno == EPERM ? .permissionDenied : .failed)
+        let denied = error.errno == EPERM || error.errno == EACCES
+        fail("cannot stop it (\(error.detail))", denied ? .permissionDenied : .failed)
     }
 }
 

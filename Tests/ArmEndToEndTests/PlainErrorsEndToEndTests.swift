@@ -112,6 +112,22 @@ extension EndToEnd {
             return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
         }
 
+        @Test func armmondStopByAnotherUserIsRefusedAndLeavesArmmondRunning() async throws {
+            try await withMonitor { rig in
+                for directory in [rig.path, rig.path + "/.e2e", rig.bin] { chmod(directory, 0o755) }
+                let result = try await ChildProcess.run(
+                    "/usr/bin/setpriv",
+                    ["--reuid=65534", "--regid=65534", "--clear-groups", rig.bin + "/armmond", "/STOP", "1"],
+                    environment: rig.environment(["HOME": "/"]),
+                    outputIn: rig.scratch
+                )
+                #expect(result.status == 7, "\(result)")
+                #expect(result.stderr.hasPrefix("armmond: cannot stop it"), "\(result)")
+                #expect(rig.monitor?.exitStatus == nil, "armmond still runs")
+                #expect(try await rig.run("armstat", "cluster").status == 0)
+            }
+        }
+
         @Test func armmondStopEndsAForegroundArmmondToo() async throws {
             try await withMonitor { rig in
                 let monitor = try #require(rig.monitor)

@@ -22,6 +22,9 @@ package struct CommandOutcome: Sendable, Equatable {
     package var message: CatalogMessage?
     /// The ARM.LOG line.
     package var log: LogDisposition
+    /// Plain lines printed on stderr after the message, each as `cmd: note` (commands.md 1.4's
+    /// "armmond is not running here …").
+    package var notes: [String] = []
 
     /// Creates an outcome.
     package init(exitCode: Int32, stdout: String = "", message: CatalogMessage? = nil, log: LogDisposition = .none) {
@@ -62,10 +65,17 @@ package struct CommandContext: Sendable {
     /// The monitor client for this ARM_ROOT.
     package var client: MonitorClient { MonitorClient(connector: system.connector, socketPath: paths.socket) }
 
-    /// `ARM_SERVER` if set and non-empty, else the host name up to the first dot (commands.md 1.3).
+    /// The local server name of a line the command writes itself (commands.md 1.3).
+    ///
+    /// `ARM_SERVER` if set and non-empty, else the configured `[[server]]` armmond would be, else the host
+    /// name up to the first dot (issue 8: not the host name where cluster.toml says otherwise). Reads
+    /// cluster.toml, so only paths that write ARM.LOG themselves ask for it.
     package var localServerName: String {
-        if let name = system.environment["ARM_SERVER"], !name.isEmpty { return name }
-        return system.shortHostname()
+        ConfiguredServerName.resolve(
+            environment: system.environment,
+            hostname: system.shortHostname(),
+            configText: system.readTextFile(paths.configFile)
+        )
     }
 
     /// Sends one request for this command.
@@ -120,11 +130,13 @@ package struct CommandContext: Sendable {
             case .unexpectedAnswer(let why): why
             }
         let message = internalMessage(step: error.step, code: error.code, extra: extra, detail: detail)
-        return CommandOutcome(
+        var outcome = CommandOutcome(
             exitCode: error.status.rawValue,
             message: message,
             log: error.isUnreachable ? .local(message) : .none
         )
+        if let advice = error.unreachableAdvice(socketPath: paths.socket) { outcome.notes.append(advice) }
+        return outcome
     }
 
     /// A usage error: the command's "received an invalid parameter" line (commands.md 1.2).

@@ -37,7 +37,8 @@ extension CommandSystem {
                 } catch {
                     return .failure(ConfigReadError(reason: SystemError.describe(errno: error.errno)))
                 }
-            }
+            },
+            readTextFile: { try? FileIO.readText(path: $0) }
         )
     }
 }

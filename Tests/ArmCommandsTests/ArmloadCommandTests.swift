@@ -43,7 +43,10 @@ import Testing
     func badCombinationsAreUsageErrors(words: [String], detail: String) {
         let (code, fake) = Self.run(words)
         #expect(code == 2)
-        #expect(fake.recorded.stderr == "armload: ARMLoad received an invalid parameter. (\(detail))\n")
+        #expect(
+            fake.recorded.stderr
+                == "armload: ARMLoad received an invalid parameter. (\(detail))\nTry 'armload --help'.\n"
+        )
         #expect(!fake.connector.requests.contains { if case .armloadStart = $0.request { true } else { false } })
     }
 

@@ -66,7 +66,7 @@ struct MessageCatalogTests {
         ("ARMDOWN", 5), ("ARMSTDN", 4), ("ARMSSTDN", 5), ("ARMEM", 3), ("ARMPAUSE", 3), ("ARMSLEEP", 2),
         ("ARMRSP", 7), ("ARMWHSHR", 4), ("ARMNSADD", 3), ("ARMNSDEL", 3), ("MDOPEN", 4), ("MDCLOSE", 4),
         ("ARMDELAY", 1), ("ARMVXSET", 2), ("ARMSRVCT", 1), ("ARMLOGCC", 3), ("ARMCFG", 2), ("ARMMIRROR", 2),
-        ("MONITOR", 6), ("ARMSTAT", 0), ("ARMSH", 0), ("ARMMGRD", 0),
+        ("MONITOR", 6), ("ARMSTAT", 1), ("ARMSH", 0), ("ARMMGRD", 0),
     ]
 
     @Test(arguments: rowCounts.map { $0.0 })

@@ -190,7 +190,9 @@ extension EndToEnd {
             try await withMonitor(startingMonitor: false) { rig in
                 let result = try await rig.run("armstat", limit: .seconds(20))
                 #expect(result.status == 3, "\(result)")
-                #expect(result.stderrLines.count == 1 && result.stderr.hasPrefix("armstat: "), "\(result)")
+                // The seed-style line, then the plain one of commands.md 1.4.
+                #expect(result.stderrLines.count == 2 && result.stderr.hasPrefix("armstat: "), "\(result)")
+                #expect(result.stderrLines.last?.hasPrefix("armstat: armmond is not running here") == true, "\(result)")
             }
             // A monitor that ran the group and was killed: the database still has it.
             try await withMonitor { rig in
@@ -199,7 +201,9 @@ extension EndToEnd {
 
                 let result = try await rig.run("armstat", limit: .seconds(20))
                 #expect(result.status == 3, "\(result)")
-                #expect(result.stderrLines.count == 1 && result.stderr.hasPrefix("armstat: "), "\(result)")
+                // The seed-style line, then the plain one of commands.md 1.4.
+                #expect(result.stderrLines.count == 2 && result.stderr.hasPrefix("armstat: "), "\(result)")
+                #expect(result.stderrLines.last?.hasPrefix("armstat: armmond is not running here") == true, "\(result)")
                 let header = "# armmond unreachable; last state from "
                 let first = result.stdoutLines.first ?? ""
                 #expect(first.hasPrefix(header), "\(result.stdout)")

@@ -1,7 +1,7 @@
 import ArmCore
 import Testing
 
-@Suite struct GroupSequenceTests {
+@Suite(.timeLimit(.minutes(2))) struct GroupSequenceTests {
     private let t0 = MonotonicInstant(nanoseconds: 1_000_000_000)
     private let startSh = SequenceScript(path: "/s/web/start.sh", timeout: .seconds(600))
     private let stopSh = SequenceScript(path: "/s/web/stop.sh", timeout: .seconds(300))

@@ -246,7 +246,7 @@ import Testing
     }
 }
 
-@Suite struct GroupStateMachineOwnerTests {
+@Suite(.timeLimit(.minutes(2))) struct GroupStateMachineOwnerTests {
     @Test func startingOrStoppingHereMakesThisServerTheOwnerAndAStopKeepsIt() {
         var group = GroupStateMachine(localServer: "n1")
         #expect(group.owner == nil && group.activeServer == nil)

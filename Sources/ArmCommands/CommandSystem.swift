@@ -40,6 +40,8 @@ package struct CommandSystem: Sendable {
     package var runSynchronously: @Sendable (ProgramSpec) -> Result<ProgramExit, LaunchError>
     /// Reads a whole file (`armcfg check`), or why not.
     package var readFile: @Sendable (_ path: String) -> Result<[UInt8], ConfigReadError>
+    /// `stat` of a file (following links), nil when nothing is there (`armcfg check`: V25, the scripts).
+    package var fileStatus: @Sendable (_ path: String) -> LocalFileStatus?
 
     /// Creates a system.
     package init(
@@ -65,7 +67,8 @@ package struct CommandSystem: Sendable {
         },
         readFile: @escaping @Sendable (String) -> Result<[UInt8], ConfigReadError> = { _ in
             .failure(ConfigReadError(reason: "No such file or directory"))
-        }
+        },
+        fileStatus: @escaping @Sendable (String) -> LocalFileStatus? = { _ in nil }
     ) {
         self.environment = environment
         self.pid = pid
@@ -84,5 +87,6 @@ package struct CommandSystem: Sendable {
         self.lookupUser = lookupUser
         self.runSynchronously = runSynchronously
         self.readFile = readFile
+        self.fileStatus = fileStatus
     }
 }

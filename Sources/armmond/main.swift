@@ -45,7 +45,8 @@ if parsed.flag("CHECK") {
         json: false,
         armRoot: paths.root,
         localServer: parsed.value("SERVER") ?? environment["ARM_SERVER"] ?? Hostname.short(),
-        checkScripts: true
+        checkScripts: true,
+        files: .live
     )
     writeText(1, result.output)
     writeText(2, result.errors)
@@ -79,6 +80,24 @@ if let requestedName {
 guard config.isSingleServer else {
     fail("clusters of more than one server need the membership layer, which is not built yet", .failed)
 }
+
+// V25 at start (issue 8 item 5): this server's scripts, reported as warnings on the caller's stderr. They do
+// not stop the daemon, so one group's bad script does not take the others down; a script others can write is
+// refused when it is about to run (ScriptExecution), and a missing one fails its start.
+let scriptFindings = LocalConfigChecks.scripts(
+    config: config,
+    tree: loaded.tree,
+    armRoot: paths.root,
+    localServer: localServer.name,
+    file: configPath,
+    files: .live
+)
+writeText(
+    2,
+    ConfigFindings.renderText(
+        scriptFindings.map { ConfigFinding(file: $0.file, at: $0.position, severity: .warning, message: $0.message) }
+    )
+)
 
 // Without /F (and outside systemd's Type=notify) run in the background: a child in its own session.
 if !parsed.flag("F") && environment["NOTIFY_SOCKET"] == nil {

@@ -33,11 +33,12 @@ extension CommandSystem {
             runSynchronously: { SyncProgram.run($0) },
             readFile: { path in
                 do throws(SystemError) {
-                    return .success(try FileIO.readAll(path: path))
+                    return .success(try FileIO.readAll(path: path, limit: ConfigLoader.maximumSize + 1))
                 } catch {
                     return .failure(ConfigReadError(reason: SystemError.describe(errno: error.errno)))
                 }
-            }
+            },
+            fileStatus: { FileIO.status(path: $0) }
         )
     }
 }

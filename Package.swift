@@ -10,6 +10,18 @@ let strict: [SwiftSetting] =
         .enableUpcomingFeature("MemberImportVisibility"),
     ] + (Context.environment["ARM_WERROR"] != nil ? [.treatAllWarnings(as: .error)] : [])
 
+// armtool runs once per command a script calls, so its start-up is most of `armstat`'s latency: on Linux it
+// is linked fully static (no dynamic loader, no symbol lookups or relocations of libstdc++ and libc at every
+// start); NSS and the dlopen of libsqlite3 (armstat's monitor-down fallback) still load the system's shared
+// libraries. armmond does not export its symbols: a smaller dynamic symbol table to search at start and
+// more dead code for --gc-sections to drop. (Not -no-pie: against a shared libswiftCore, as in debug
+// builds, ld.so then warns on stderr about protected symbols.) Every configuration gets the flags, so the
+// end-to-end tests run what ships; scripts/bench/command-latency measures both.
+let armtoolLinking: [LinkerSetting] = [.unsafeFlags(["-static-executable"], .when(platforms: [.linux]))]
+let armmondLinking: [LinkerSetting] = [
+    .unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))
+]
+
 let package = Package(
     name: "ArmCluster",
     platforms: [.macOS(.v15)],
@@ -69,12 +81,14 @@ let package = Package(
         .executableTarget(
             name: "armtool",
             dependencies: ["ArmCommands", "ArmConfig", "ArmSystem"],
-            swiftSettings: strict
+            swiftSettings: strict,
+            linkerSettings: armtoolLinking
         ),
         .executableTarget(
             name: "armmond",
             dependencies: ["ArmConfig", "ArmMonitor", "ArmSystem"],
-            swiftSettings: strict
+            swiftSettings: strict,
+            linkerSettings: armmondLinking
         ),
         // Man-page and completion renderers (the `--help` text stays with the table in ArmCore): linked only by
         // armdocgen, so armtool carries none of it.
@@ -87,7 +101,7 @@ let package = Package(
         .testTarget(name: "ArmDocsTests", dependencies: ["ArmCore", "ArmDocs"], swiftSettings: strict),
         .testTarget(
             name: "ArmCommandsTests",
-            dependencies: ["ArmCore", "ArmProtocol", "ArmClient", "ArmCommands", "ArmTesting"],
+            dependencies: ["ArmCore", "ArmConfig", "ArmProtocol", "ArmClient", "ArmCommands", "ArmTesting"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -38,7 +38,7 @@ _armtool_options() {
             opts=('/DEL' '-DEL' '--delete')
             ;;
         armgetcd)
-            opts=('/D' '-D' '--default' '/P' '-P' '--print' '--json')
+            opts=('/D' '-D' '--default' '/P' '-P' '--print' '/JSON' '-JSON' '--json')
             ;;
         armbcast)
             opts=('/MSG' '-MSG' '--message' '/A' '-A' '--all')
@@ -81,35 +81,35 @@ _armtool_options() {
             opts=()
             ;;
         armdelay)
-            opts=('--json')
+            opts=('/JSON' '-JSON' '--json')
             ;;
         armvxset)
-            opts=('/REG' '-REG' '--register' '/DEL' '-DEL' '--delete' '/ALL' '-ALL' '--all' '/Y' '-Y' '--yes' '/LI' '-LI' '--list-imported' '/LR' '-LR' '--list-registered' '--json')
+            opts=('/REG' '-REG' '--register' '/DEL' '-DEL' '--delete' '/ALL' '-ALL' '--all' '/Y' '-Y' '--yes' '/LI' '-LI' '--list-imported' '/LR' '-LR' '--list-registered' '/JSON' '-JSON' '--json')
             ;;
         armsrvct)
-            opts=('/s' '-s' '--start' '/q' '-q' '--stop' '/r' '-r' '--restart' '/t' '-t' '--trace' '/m' '-m' '--startup' '/p' '-p' '--connected' '/v' '-v' '--manager-version' '/d' '-d' '--delete-cluster' '/l' '-l' '--list' '--json')
+            opts=('/s' '-s' '--start' '/q' '-q' '--stop' '/r' '-r' '--restart' '/t' '-t' '--trace' '/m' '-m' '--startup' '/p' '-p' '--connected' '/v' '-v' '--manager-version' '/d' '-d' '--delete-cluster' '/l' '-l' '--list' '/JSON' '-JSON' '--json')
             selector=1
             ;;
         armlogcc)
-            opts=('/S' '-S' '--servers' '/O' '-O' '--output' '/CORES' '-CORES' '--cores' '/NOSCRIPTS' '-NOSCRIPTS' '--no-scripts' '/MAXLOG' '-MAXLOG' '--max-log-mib' '/CAPTURE' '-CAPTURE' '--capture' '--json')
+            opts=('/S' '-S' '--servers' '/O' '-O' '--output' '/CORES' '-CORES' '--cores' '/NOSCRIPTS' '-NOSCRIPTS' '--no-scripts' '/MAXLOG' '-MAXLOG' '--max-log-mib' '/CAPTURE' '-CAPTURE' '--capture' '/JSON' '-JSON' '--json')
             ;;
         armstat)
-            opts=('--json' '/TIMEOUT' '-TIMEOUT' '--timeout')
+            opts=('/JSON' '-JSON' '--json' '/TIMEOUT' '-TIMEOUT' '--timeout')
             ;;
         armcfg)
-            opts=('/SYSTEM' '-SYSTEM' '--system' '/PENDING' '-PENDING' '--pending' '/FORCE' '-FORCE' '--force' '--json')
+            opts=('/SYSTEM' '-SYSTEM' '--system' '/PENDING' '-PENDING' '--pending' '/FORCE' '-FORCE' '--force' '/JSON' '-JSON' '--json')
             ;;
         armsh)
             opts=('/C' '-C' '--command' '/E' '-E' '--errexit')
             ;;
         armmond)
-            opts=('/F' '-F' '--foreground' '/C' '-C' '--config' '/ROOT' '-ROOT' '--root' '/SERVER' '-SERVER' '--server' '/NODELAY' '-NODELAY' '--no-delay' '/CHECK' '-CHECK' '--check')
+            opts=('/F' '-F' '--foreground' '/C' '-C' '--config' '/ROOT' '-ROOT' '--root' '/SERVER' '-SERVER' '--server' '/NODELAY' '-NODELAY' '--no-delay' '/CHECK' '-CHECK' '--check' '/STOP' '-STOP' '--stop')
             ;;
         armmgrd)
             opts=('/F' '-F' '--foreground' '/C' '-C' '--config' '/ROOT' '-ROOT' '--root' '/LISTEN' '-LISTEN' '--listen' '/TRACE' '-TRACE' '--trace')
             ;;
         armmirror)
-            opts=('--json' '/FROM' '-FROM' '--from' '/NOWAIT' '-NOWAIT' '--no-wait' '/Y' '-Y' '--yes')
+            opts=('/JSON' '-JSON' '--json' '/FROM' '-FROM' '--from' '/NOWAIT' '-NOWAIT' '--no-wait' '/Y' '-Y' '--yes')
             ;;
         *) return 1 ;;
     esac
@@ -371,6 +371,13 @@ _armtool_operand() {
             case "$2" in
                 0)
                     kind=mirrors
+                    ;;
+            esac
+            ;;
+        armvxset)
+            case "$2" in
+                *)
+                    kind=files
                     ;;
             esac
             ;;

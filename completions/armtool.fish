@@ -91,6 +91,8 @@ function __armtool_options
             printf '%s\t%s\n' '/P' 'Print the value on stdout; the exit status follows the common table.'
             printf '%s\t%s\n' '-P' 'Print the value on stdout; the exit status follows the common table.'
             printf '%s\t%s\n' '--print' 'Print the value on stdout; the exit status follows the common table.'
+            printf '%s\t%s\n' '/JSON' 'Print exactly one JSON document on one line.'
+            printf '%s\t%s\n' '-JSON' 'Print exactly one JSON document on one line.'
             printf '%s\t%s\n' '--json' 'Print exactly one JSON document on one line.'
         case armbcast
             printf '%s\n' 0 -1
@@ -153,6 +155,8 @@ function __armtool_options
             printf '%s\n' 0 -1
         case armdelay
             printf '%s\n' 0 -1
+            printf '%s\t%s\n' '/JSON' 'Print exactly one JSON document on one line.'
+            printf '%s\t%s\n' '-JSON' 'Print exactly one JSON document on one line.'
             printf '%s\t%s\n' '--json' 'Print exactly one JSON document on one line.'
         case armvxset
             printf '%s\n' 0 -1
@@ -174,6 +178,8 @@ function __armtool_options
             printf '%s\t%s\n' '/LR' 'List the registered cluster volume groups.'
             printf '%s\t%s\n' '-LR' 'List the registered cluster volume groups.'
             printf '%s\t%s\n' '--list-registered' 'List the registered cluster volume groups.'
+            printf '%s\t%s\n' '/JSON' 'Print exactly one JSON document on one line.'
+            printf '%s\t%s\n' '-JSON' 'Print exactly one JSON document on one line.'
             printf '%s\t%s\n' '--json' 'Print exactly one JSON document on one line.'
         case armsrvct
             printf '%s\n' 1 -1
@@ -204,6 +210,8 @@ function __armtool_options
             printf '%s\t%s\n' '/l' 'List the registered clusters.'
             printf '%s\t%s\n' '-l' 'List the registered clusters.'
             printf '%s\t%s\n' '--list' 'List the registered clusters.'
+            printf '%s\t%s\n' '/JSON' 'Print exactly one JSON document on one line.'
+            printf '%s\t%s\n' '-JSON' 'Print exactly one JSON document on one line.'
             printf '%s\t%s\n' '--json' 'Print exactly one JSON document on one line.'
         case armlogcc
             printf '%s\n' 0 -1
@@ -225,9 +233,13 @@ function __armtool_options
             printf '%s\t%s\n' '/CAPTURE' 'Add a tcpdump of the heartbeat and control ports of this many seconds.'
             printf '%s\t%s\n' '-CAPTURE' 'Add a tcpdump of the heartbeat and control ports of this many seconds.'
             printf '%s\t%s\n' '--capture' 'Add a tcpdump of the heartbeat and control ports of this many seconds.'
+            printf '%s\t%s\n' '/JSON' 'Print exactly one JSON document on one line.'
+            printf '%s\t%s\n' '-JSON' 'Print exactly one JSON document on one line.'
             printf '%s\t%s\n' '--json' 'Print exactly one JSON document on one line.'
         case armstat
             printf '%s\n' 0 -1
+            printf '%s\t%s\n' '/JSON' 'Print exactly one JSON document on one line.'
+            printf '%s\t%s\n' '-JSON' 'Print exactly one JSON document on one line.'
             printf '%s\t%s\n' '--json' 'Print exactly one JSON document on one line.'
             printf '%s\t%s\n' '/TIMEOUT' 'Bound on the whole run.'
             printf '%s\t%s\n' '-TIMEOUT' 'Bound on the whole run.'
@@ -243,6 +255,8 @@ function __armtool_options
             printf '%s\t%s\n' '/FORCE' 'apply: go on without unreachable servers; keygen: replace the key.'
             printf '%s\t%s\n' '-FORCE' 'apply: go on without unreachable servers; keygen: replace the key.'
             printf '%s\t%s\n' '--force' 'apply: go on without unreachable servers; keygen: replace the key.'
+            printf '%s\t%s\n' '/JSON' 'Print exactly one JSON document on one line.'
+            printf '%s\t%s\n' '-JSON' 'Print exactly one JSON document on one line.'
             printf '%s\t%s\n' '--json' 'Print exactly one JSON document on one line.'
         case armsh
             printf '%s\n' 0 -1
@@ -272,6 +286,9 @@ function __armtool_options
             printf '%s\t%s\n' '/CHECK' 'Check the configuration and environment like armcfg check, then exit.'
             printf '%s\t%s\n' '-CHECK' 'Check the configuration and environment like armcfg check, then exit.'
             printf '%s\t%s\n' '--check' 'Check the configuration and environment like armcfg check, then exit.'
+            printf '%s\t%s\n' '/STOP' 'Stop the armmond of this ARM_ROOT and wait for it to exit.'
+            printf '%s\t%s\n' '-STOP' 'Stop the armmond of this ARM_ROOT and wait for it to exit.'
+            printf '%s\t%s\n' '--stop' 'Stop the armmond of this ARM_ROOT and wait for it to exit.'
         case armmgrd
             printf '%s\n' 0 -1
             printf '%s\t%s\n' '/F' 'Stay in the foreground and copy log lines to stderr.'
@@ -291,6 +308,8 @@ function __armtool_options
             printf '%s\t%s\n' '--trace' 'Trace level of armmgr.log, 7 most detailed.'
         case armmirror
             printf '%s\n' 0 -1
+            printf '%s\t%s\n' '/JSON' 'Print exactly one JSON document on one line.'
+            printf '%s\t%s\n' '-JSON' 'Print exactly one JSON document on one line.'
             printf '%s\t%s\n' '--json' 'Print exactly one JSON document on one line.'
             printf '%s\t%s\n' '/FROM' 'build: the source server.'
             printf '%s\t%s\n' '-FROM' 'build: the source server.'
@@ -505,6 +524,12 @@ function __armtool_operand
             switch $argv[2]
                 case 0
                     printf '%s\n' '0' 'mirrors'
+                    return 0
+            end
+        case armvxset
+            switch $argv[2]
+                case '*'
+                    printf '%s\n' '0' 'files'
                     return 0
             end
         case armsrvct

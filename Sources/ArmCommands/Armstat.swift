@@ -38,6 +38,12 @@ enum Armstat: Command {
             deadlineMilliseconds: arguments.timeoutSeconds * 1000
         ) {
         case .success(let response):
+            if response.status == .notFound, let name = arguments.name {
+                return CommandOutcome(
+                    exitCode: ExitStatus.notFound.rawValue,
+                    message: CatalogMessage(.armstat01, [.string(kind(of: arguments.view)), .string(name)])
+                )
+            }
             guard response.status == .success else { return context.outcome(of: response) }
             let document: StatusDocument
             do {
@@ -45,7 +51,7 @@ enum Armstat: Command {
             } catch {
                 return context.failure(.unexpectedAnswer("status: \(error)"))
             }
-            return .success(stdout: isJSON ? document.wireValue.json + "\n" : document.table)
+            return .success(stdout: isJSON ? document.wireValue.json + "\n" : document.table(view: arguments.view))
         case .failure(let error):
             var outcome = context.failure(error)
             outcome.log = .none  // read-only, not logged (commands.md 2.29)
@@ -55,8 +61,19 @@ enum Armstat: Command {
             outcome.stdout =
                 isJSON
                 ? document.wireValue.json + "\n"
-                : "# armmond unreachable; last state from \(fallback.lastUpdate ?? "unknown")\n" + document.table
+                : "# armmond unreachable; last state from \(fallback.lastUpdate ?? "unknown")\n"
+                    + document.table(view: arguments.view)
             return outcome
+        }
+    }
+
+    /// What `NAME` names in a view, for "no such group NAME" (commands.md 2.29).
+    static func kind(of view: String) -> String {
+        switch view {
+        case "armload": "WID"
+        case "resource": "group"
+        case "mirror": "mirror set"
+        default: view
         }
     }
 }

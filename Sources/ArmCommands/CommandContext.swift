@@ -1,4 +1,5 @@
 import ArmClient
+import ArmConfig
 import ArmCore
 import ArmProtocol
 
@@ -22,6 +23,9 @@ package struct CommandOutcome: Sendable, Equatable {
     package var message: CatalogMessage?
     /// The ARM.LOG line.
     package var log: LogDisposition
+    /// Plain lines printed on stderr after the message, each as `cmd: note` (commands.md 1.4's
+    /// "armmond is not running here …").
+    package var notes: [String] = []
 
     /// Creates an outcome.
     package init(exitCode: Int32, stdout: String = "", message: CatalogMessage? = nil, log: LogDisposition = .none) {
@@ -62,10 +66,20 @@ package struct CommandContext: Sendable {
     /// The monitor client for this ARM_ROOT.
     package var client: MonitorClient { MonitorClient(connector: system.connector, socketPath: paths.socket) }
 
-    /// `ARM_SERVER` if set and non-empty, else the host name up to the first dot (commands.md 1.3).
+    /// The local server name of a line the command writes itself (commands.md 1.3).
+    ///
+    /// `ARM_SERVER` if set and non-empty, else the `[[server]]` armmond would be (`ServerIdentity`), else the
+    /// host name up to the first dot (issue 8: not the host name where cluster.toml says otherwise). Reads
+    /// cluster.toml, so only paths that write ARM.LOG themselves ask for it.
     package var localServerName: String {
-        if let name = system.environment["ARM_SERVER"], !name.isEmpty { return name }
-        return system.shortHostname()
+        let requested = system.environment["ARM_SERVER"].flatMap { $0.isEmpty ? nil : $0 }
+        if let requested { return requested }
+        let hostname = system.shortHostname()
+        guard case .success(let bytes) = system.readFile(paths.configFile) else { return hostname }
+        let servers = ConfigLoader.serverNames(in: String(decoding: bytes, as: UTF8.self))
+        guard case .server(let name) = ServerIdentity.pick(requested: nil, hostname: hostname, servers: servers)
+        else { return hostname }
+        return name
     }
 
     /// Sends one request for this command.
@@ -120,11 +134,13 @@ package struct CommandContext: Sendable {
             case .unexpectedAnswer(let why): why
             }
         let message = internalMessage(step: error.step, code: error.code, extra: extra, detail: detail)
-        return CommandOutcome(
+        var outcome = CommandOutcome(
             exitCode: error.status.rawValue,
             message: message,
             log: error.isUnreachable ? .local(message) : .none
         )
+        if let advice = error.unreachableAdvice(socketPath: paths.socket) { outcome.notes.append(advice) }
+        return outcome
     }
 
     /// A usage error: the command's "received an invalid parameter" line (commands.md 1.2).

@@ -11,12 +11,12 @@ package enum CommandRunner {
         var name = invoked
         if invoked == "armtool" {
             guard let first = words.first else {
-                system.writeStdout(HelpRenderer.commandList())
+                system.writeStdout(HelpRenderer.commandList(isImplemented: CommandTable.isImplemented))
                 return ExitStatus.success.rawValue
             }
             switch first {
             case "--help", "-h", "/?", "-?", "/h":
-                system.writeStdout(HelpRenderer.commandList())
+                system.writeStdout(HelpRenderer.commandList(isImplemented: CommandTable.isImplemented))
                 return ExitStatus.success.rawValue
             case "--version":
                 system.writeStdout("armtool (ArmCluster) \(ArmVersion.string)\n")
@@ -78,10 +78,13 @@ package enum CommandRunner {
     static func finish(_ outcome: CommandOutcome, context: CommandContext) {
         if !outcome.stdout.isEmpty { context.system.writeStdout(outcome.stdout) }
         if let message = outcome.message {
-            context.system.writeStderr(
-                message.stderrLine(command: context.spec.name, language: context.language) + "\n"
-            )
+            var text = message.stderrLine(command: context.spec.name, language: context.language) + "\n"
+            if message.entry.id == MessageCatalog.invalidParameter(prefix: context.spec.messagePrefix).id {
+                text += tryHelpLine(context.spec.name)
+            }
+            context.system.writeStderr(text)
         }
+        for note in outcome.notes { context.system.writeStderr("\(context.spec.name): \(note)\n") }
         switch outcome.log {
         case .none:
             break
@@ -97,6 +100,9 @@ package enum CommandRunner {
             appendOwnLine(message, context: context)
         }
     }
+
+    /// The second line of a usage error (commands.md 1.2), untranslated like a DETAIL.
+    package static func tryHelpLine(_ command: String) -> String { "Try '\(command) --help'.\n" }
 
     /// Appends the ARM.LOG line ourselves because armmond is unreachable; skipped silently when not possible.
     static func appendOwnLine(_ message: CatalogMessage, context: CommandContext) {

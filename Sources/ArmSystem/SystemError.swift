@@ -26,6 +26,9 @@ package enum SystemError: Error, Sendable, Equatable {
         }
     }
 
+    /// The system refused for lack of privilege (`EPERM` or `EACCES`).
+    package var isPermissionDenied: Bool { errno == EPERM || errno == EACCES }
+
     /// Untranslated detail for the `(DETAIL)` part of a stderr line (commands.md 1.7).
     ///
     /// For example `open /run/armcluster/armmond.lock: Permission denied` or `already running (pid 812)`.

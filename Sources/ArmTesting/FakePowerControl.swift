@@ -42,13 +42,15 @@ package final class FakePowerControl: PowerControl {
 
     /// Suspends until at least one request arrived.
     package func waitForShutdown() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let ready = state.withLock { state -> Bool in
-                if !state.requests.isEmpty { return true }
-                state.watchers.append(continuation)
-                return false
+        await untilCancelled { [self] in
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let ready = state.withLock { state -> Bool in
+                    if !state.requests.isEmpty { return true }
+                    state.watchers.append(continuation)
+                    return false
+                }
+                if ready { continuation.resume() }
             }
-            if ready { continuation.resume() }
         }
     }
 }

@@ -203,13 +203,15 @@ package final class FakeProgramLauncher: ProgramLauncher {
     }
 
     private func waitUntil(_ predicate: @escaping @Sendable (State) -> Bool) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let ready = state.withLock { state -> Bool in
-                if predicate(state) { return true }
-                state.watchers.append(Watcher(predicate: predicate, continuation: continuation))
-                return false
+        await untilCancelled { [self] in
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let ready = state.withLock { state -> Bool in
+                    if predicate(state) { return true }
+                    state.watchers.append(Watcher(predicate: predicate, continuation: continuation))
+                    return false
+                }
+                if ready { continuation.resume() }
             }
-            if ready { continuation.resume() }
         }
     }
 

@@ -134,6 +134,7 @@ package final class FakeScriptRunner: ScriptRunner {
             observer.started(pid)
         }
         for line in behaviour.output { observer.line(line.stream, line.text) }
+        // A held run is the system under test's wait, not the test's: it ends only on release(_:).
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let (holdIt, ready) = state.withLock { state -> (Bool, [CheckedContinuation<Void, Never>]) in
                 guard state.holding.contains(path) else { return (false, []) }
@@ -173,25 +174,29 @@ package final class FakeScriptRunner: ScriptRunner {
 
     /// Suspends until `path` has been started at least `count` times.
     package func waitForRuns(of path: String, count: Int = 1) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let ready = state.withLock { state -> Bool in
-                if state.invocations.count(where: { $0.path == path }) >= count { return true }
-                state.watchers.append((path, count, continuation))
-                return false
+        await untilCancelled { [self] in
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let ready = state.withLock { state -> Bool in
+                    if state.invocations.count(where: { $0.path == path }) >= count { return true }
+                    state.watchers.append((path, count, continuation))
+                    return false
+                }
+                if ready { continuation.resume() }
             }
-            if ready { continuation.resume() }
         }
     }
 
     /// Suspends until at least `count` runs of `path` are held.
     package func waitForHeld(_ path: String, count: Int = 1) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let ready = state.withLock { state -> Bool in
-                if (state.held[path]?.count ?? 0) >= count { return true }
-                state.heldWatchers.append((path, count, continuation))
-                return false
+        await untilCancelled { [self] in
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let ready = state.withLock { state -> Bool in
+                    if (state.held[path]?.count ?? 0) >= count { return true }
+                    state.heldWatchers.append((path, count, continuation))
+                    return false
+                }
+                if ready { continuation.resume() }
             }
-            if ready { continuation.resume() }
         }
     }
 }

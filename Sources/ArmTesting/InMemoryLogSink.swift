@@ -58,13 +58,15 @@ package final class InMemoryLogSink: LogSink {
 
     /// Suspends until a line of `file` satisfies `predicate` (lines already written count).
     package func waitForLine(in file: LogFile, where predicate: @escaping @Sendable (String) -> Bool) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let found = state.withLock { state -> Bool in
-                if (state.lines[file] ?? []).contains(where: predicate) { return true }
-                state.watchers.append(Watcher(file: file, predicate: predicate, continuation: continuation))
-                return false
+        await untilCancelled { [self] in
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let found = state.withLock { state -> Bool in
+                    if (state.lines[file] ?? []).contains(where: predicate) { return true }
+                    state.watchers.append(Watcher(file: file, predicate: predicate, continuation: continuation))
+                    return false
+                }
+                if found { continuation.resume() }
             }
-            if found { continuation.resume() }
         }
     }
 
@@ -74,15 +76,17 @@ package final class InMemoryLogSink: LogSink {
         count: Int,
         where predicate: @escaping @Sendable (String) -> Bool
     ) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let found = state.withLock { state -> Bool in
-                if (state.lines[file] ?? []).count(where: predicate) >= count { return true }
-                state.countWatchers.append(
-                    CountWatcher(file: file, count: count, predicate: predicate, continuation: continuation)
-                )
-                return false
+        await untilCancelled { [self] in
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let found = state.withLock { state -> Bool in
+                    if (state.lines[file] ?? []).count(where: predicate) >= count { return true }
+                    state.countWatchers.append(
+                        CountWatcher(file: file, count: count, predicate: predicate, continuation: continuation)
+                    )
+                    return false
+                }
+                if found { continuation.resume() }
             }
-            if found { continuation.resume() }
         }
     }
 }

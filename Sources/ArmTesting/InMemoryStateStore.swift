@@ -104,13 +104,15 @@ package final class InMemoryStateStore: StateStore {
 
     /// Suspends until the `armload` rows satisfy `predicate` (the rows as they are count).
     package func waitForArmload(where predicate: @escaping @Sendable ([ArmloadRecord]) -> Bool) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let ready = state.withLock { state -> Bool in
-                if predicate(Self.sortedRows(state)) { return true }
-                state.armloadWatchers.append(ArmloadWatcher(predicate: predicate, continuation: continuation))
-                return false
+        await untilCancelled { [self] in
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let ready = state.withLock { state -> Bool in
+                    if predicate(Self.sortedRows(state)) { return true }
+                    state.armloadWatchers.append(ArmloadWatcher(predicate: predicate, continuation: continuation))
+                    return false
+                }
+                if ready { continuation.resume() }
             }
-            if ready { continuation.resume() }
         }
     }
 

@@ -102,19 +102,27 @@ package final class ManualClock: MonitorClock {
         for sleeper in due { sleeper.continuation.resume() }
     }
 
+    /// Moves time forward to `instant` (never back) and resumes the sleepers whose deadline has come.
+    package func advance(to instant: MonotonicInstant) {
+        let now = now()
+        if instant > now { advance(by: instant - now) }
+    }
+
     /// How many tasks are sleeping.
     package var sleeperCount: Int { state.withLock { $0.sleepers.count } }
 
     /// Suspends until at least `count` tasks are sleeping (event-driven), so a test can advance time
     /// knowing the sleeper is registered.
     package func waitForSleepers(count: Int = 1) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let ready = state.withLock { state -> Bool in
-                if state.sleepers.count >= count { return true }
-                state.sleeperWatchers.append((count, continuation))
-                return false
+        await untilCancelled { [self] in
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let ready = state.withLock { state -> Bool in
+                    if state.sleepers.count >= count { return true }
+                    state.sleeperWatchers.append((count, continuation))
+                    return false
+                }
+                if ready { continuation.resume() }
             }
-            if ready { continuation.resume() }
         }
     }
 

@@ -15,13 +15,19 @@ func fail(_ text: String, _ status: ExitStatus) -> Never {
     CurrentProcess.exit(status.rawValue)
 }
 
+/// A usage error: the invalid-parameter line and `Try 'armmond --help'.` (commands.md 1.2), exit 2.
+func usageFail(_ error: UsageError) -> Never {
+    let message = CatalogMessage(MessageCatalog.invalidParameter(prefix: spec.messagePrefix), detail: error.detail)
+    writeText(2, message.stderrLine(command: "armmond", language: .from(environment: environment)) + "\n")
+    writeText(2, "Try 'armmond --help'.\n")
+    CurrentProcess.exit(ExitStatus.usage.rawValue)
+}
+
 let parsed: ParsedArguments
 do {
     parsed = try OptionParser.parse(Array(arguments.dropFirst()), for: spec)
 } catch {
-    let message = CatalogMessage(MessageCatalog.invalidParameter(prefix: spec.messagePrefix), detail: error.detail)
-    writeText(2, message.stderrLine(command: "armmond", language: .from(environment: environment)) + "\n")
-    CurrentProcess.exit(ExitStatus.usage.rawValue)
+    usageFail(error)
 }
 if parsed.wantsHelp {
     writeText(1, HelpRenderer.usage(spec))
@@ -36,6 +42,29 @@ let root = parsed.value("ROOT") ?? environment["ARM_ROOT"] ?? ""
 guard root.isEmpty || root.hasPrefix("/") else { fail("ARM_ROOT must be an absolute path (\(root))", .config) }
 let paths = ArmPaths(root: root)
 let configPath = parsed.value("C").map { paths.relocate($0) } ?? paths.configFile
+
+// /STOP [seconds]: SIGTERM to the armmond of this ARM_ROOT, then wait (commands.md 2.32).
+if let seconds = parsed.operands.first {
+    guard parsed.flag("STOP") else { usageFail(.other("seconds is an operand of /STOP only")) }
+    guard seconds.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }), let value = Int(seconds),
+        (0...3600).contains(value)
+    else {
+        usageFail(.invalidOperand(name: "seconds", value: seconds, reason: "expected 0-3600"))
+    }
+}
+if parsed.flag("STOP") {
+    let seconds = parsed.operands.first.flatMap { Int($0) } ?? 60
+    switch DaemonLock.stopHolder(lockPath: paths.lock, pidPath: paths.pidFile, waitSeconds: seconds) {
+    case .stopped:
+        CurrentProcess.exit(ExitStatus.success.rawValue)
+    case .notRunning:
+        fail("not running here (no armmond holds \(paths.lock))", .monitorUnreachable)
+    case .stillRunning(let pid):
+        fail("still running (pid \(pid.map(String.init) ?? "unknown")) after \(seconds) s", .timeout)
+    case .failed(let error):
+        fail("cannot stop it (\(error.detail))", error.isPermissionDenied ? .permissionDenied : .failed)
+    }
+}
 
 // /CHECK: the shared validator (ArmConfig, as `armcfg check` runs it) plus this server's files (V25, V27).
 if parsed.flag("CHECK") {
@@ -64,17 +93,13 @@ guard let config = loaded.config, !loaded.hasErrors else { CurrentProcess.exit(E
 // Local identity (config-and-files §1.1).
 let requestedName = parsed.value("SERVER") ?? environment["ARM_SERVER"].flatMap { $0.isEmpty ? nil : $0 }
 let localServer: ServerConfig
-if let requestedName {
-    guard let server = config.localServer(named: requestedName) else {
-        fail("cluster.toml: this host matches no [[server]] entry (\(requestedName))", .config)
-    }
+switch ServerIdentity.pick(requested: requestedName, hostname: Hostname.short(), servers: config.servers.map(\.name)) {
+case .server(let name):
+    guard let server = config.localServer(named: name) else { fail("cluster.toml: no [[server]] \(name)", .config) }
     localServer = server
-} else if let server = config.localServer(named: Hostname.short()) {
-    localServer = server
-} else if config.isSingleServer, let only = config.servers.first {
-    // Interpretation: the only server of a single-server cluster is this host (docs/decisions.md D7).
-    localServer = only
-} else {
+case .unknownRequest(let name):
+    fail("cluster.toml: this host matches no [[server]] entry (\(name))", .config)
+case .noMatch:
     fail("cluster.toml: this host matches no [[server]] entry", .config)
 }
 guard config.isSingleServer else {
@@ -119,6 +144,8 @@ do {
     try Directories.ensure(path: paths.logs + "/armload", mode: 0o750, uid: 0, gid: adminGID)
     try Directories.ensure(path: paths.run, mode: socketMode == .everyone ? 0o755 : 0o750, uid: 0, gid: adminGID)
     try Directories.ensure(path: paths.commandLocks, mode: 0o770, uid: 0, gid: adminGID)
+    // armload /WAIT binds each program's NOTIFY_SOCKET here (LiveProgramLauncher needs the directory).
+    try Directories.ensure(path: paths.run + "/notify", mode: 0o711, uid: 0, gid: 0)
 } catch {
     fail(error.detail, .failed)
 }
@@ -210,7 +237,10 @@ let configuration = MonitorRuntimeConfiguration(
     configurationText: { pending in
         pending ? "# no changes wait for a restart\n" : EffectiveConfigRenderer.render(config, hash: hash)
     },
-    onReady: { SystemdNotify.ready(environment: environment) },
+    onReady: {
+        SystemdNotify.ready(environment: environment)
+        StartupPages.release()  // the idle daemon keeps resident only the code it runs again
+    },
     onHangup: { fileSink.reopen() },
     logger: Logger(label: "armmond"),
     systemdAvailable: FileIO.exists(path: "/run/systemd/system")

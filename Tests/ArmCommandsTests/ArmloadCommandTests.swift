@@ -4,7 +4,7 @@ import ArmProtocol
 import ArmTesting
 import Testing
 
-@Suite struct ArmloadCommandTests {
+@Suite(.timeLimit(.minutes(2))) struct ArmloadCommandTests {
     static let scriptEnvironment = ["ARM_ROOT": "/x", "ARMS_GROUP": "web", "PATH": "/usr/bin:/bin"]
 
     static func run(_ words: [String], environment: [String: String] = scriptEnvironment) -> (Int32, FakeCommandSystem)
@@ -43,7 +43,10 @@ import Testing
     func badCombinationsAreUsageErrors(words: [String], detail: String) {
         let (code, fake) = Self.run(words)
         #expect(code == 2)
-        #expect(fake.recorded.stderr == "armload: ARMLoad received an invalid parameter. (\(detail))\n")
+        #expect(
+            fake.recorded.stderr
+                == "armload: ARMLoad received an invalid parameter. (\(detail))\nTry 'armload --help'.\n"
+        )
         #expect(!fake.connector.requests.contains { if case .armloadStart = $0.request { true } else { false } })
     }
 
@@ -129,7 +132,7 @@ import Testing
     }
 }
 
-@Suite struct ArmkillAndArmloadcTests {
+@Suite(.timeLimit(.minutes(2))) struct ArmkillAndArmloadcTests {
     @Test func armkillSendsTheWaitAndPrintsTheMonitorsAnswer() {
         let fake = FakeCommandSystem(
             monitor: .answer { _ in ControlResponse(status: .notFound, messageID: "ARMKILL-02", arguments: ["WEB"]) }

@@ -4,7 +4,7 @@ import ArmProtocol
 import ArmTesting
 import Testing
 
-@Suite struct CommandRunnerTests {
+@Suite(.timeLimit(.minutes(2))) struct CommandRunnerTests {
     static func ok(_ envelope: RequestEnvelope) -> ControlResponse { ControlResponse(status: .success) }
 
     @Test(arguments: ["/usr/local/bin/ARMGSTRT", "armgstrt.exe", "ARMGSTRT.EXE", "./armgstrt"])
@@ -61,7 +61,9 @@ import Testing
             let expected: Int32 = spec.name == "armcall" ? 125 : spec.name == "armgetcd" ? 255 : 2
             #expect(code == expected, "\(spec.name) exited \(code)")
             #expect(fake.recorded.stderr.hasPrefix("\(spec.name): "), "\(spec.name): \(fake.recorded.stderr)")
-            #expect(fake.recorded.stderr.filter { $0 == "\n" }.count == 1, "one stderr line")
+            // commands.md 1.2: the invalid-parameter line, then `Try 'CMD --help'.`
+            #expect(fake.recorded.stderr.filter { $0 == "\n" }.count == 2, "two stderr lines")
+            #expect(fake.recorded.stderr.hasSuffix("\nTry '\(spec.name) --help'.\n"), "\(fake.recorded.stderr)")
         }
     }
 
@@ -107,7 +109,7 @@ import Testing
     }
 }
 
-@Suite struct GroupCommandTests {
+@Suite(.timeLimit(.minutes(2))) struct GroupCommandTests {
     @Test func aRefusalPrintsTheMonitorsCatalogLine() {
         let fake = FakeCommandSystem(
             monitor: .answer { _ in
@@ -139,6 +141,7 @@ import Testing
         #expect(
             fake.recorded.stderr
                 == "armgstrt: ARMGSTRT failed in internal processing (1001). The error code is 0x2. group-name=web server-name= (/x/run/armcluster/armmond.sock)\n"
+                + "armgstrt: armmond is not running here (no socket at /x/run/armcluster/armmond.sock); start it with 'armmond' or 'systemctl start armmond'\n"
         )
         let line = try #require(fake.recorded.logLines.first)
         #expect(line.path == "/x/var/log/armcluster/ARM.LOG")
@@ -206,7 +209,7 @@ import Testing
     }
 }
 
-@Suite struct ArmstatCommandTests {
+@Suite(.timeLimit(.minutes(2))) struct ArmstatCommandTests {
     static let document = WireValue.object([
         ("armstat", .int(1)), ("source", .string("monitor")), ("time", .string("t")),
         ("local_server", .string("node1")),
@@ -284,7 +287,7 @@ import Testing
     }
 }
 
-@Suite struct ArmcfgCommandTests {
+@Suite(.timeLimit(.minutes(2))) struct ArmcfgCommandTests {
     static let brokenFile = """
         [cluster]
         name = "demo"

@@ -3,7 +3,7 @@ import Testing
 
 @testable import ArmConfig
 
-@Suite struct CanonicalJSONTests {
+@Suite(.timeLimit(.minutes(2))) struct CanonicalJSONTests {
     @Test func goldenDocument() {
         let text = """
             [cluster]

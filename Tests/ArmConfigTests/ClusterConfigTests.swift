@@ -3,7 +3,7 @@ import Testing
 
 @testable import ArmConfig
 
-@Suite struct ClusterConfigTests {
+@Suite(.timeLimit(.minutes(2))) struct ClusterConfigTests {
     private func config(_ text: String) throws -> ClusterConfig {
         let validation = ConfigValidator.validate(text: text, file: "c.toml")
         #expect(!validation.hasErrors, "\(validation.findings.map { $0.render() })")
@@ -178,7 +178,7 @@ import Testing
     }
 }
 
-@Suite struct LocalFileRulesTests {
+@Suite(.timeLimit(.minutes(2))) struct LocalFileRulesTests {
     private let key = String(repeating: "ab", count: 32) + "\n"
 
     @Test func keyFileMustExistBePrivateAndHoldHexDigits() {

@@ -4,7 +4,7 @@ import Testing
 @testable import ArmConfig
 
 /// V9–V26: checks across sections.
-@Suite struct ConfigClusterCheckTests {
+@Suite(.timeLimit(.minutes(2))) struct ConfigClusterCheckTests {
     @Test func fixturesAreValid() {
         #expect(findings(minimalConfig).isEmpty)
         #expect(findings(threeServers).isEmpty)

@@ -4,7 +4,7 @@ import Testing
 @testable import ArmConfig
 
 /// V2–V8: keys, types, ranges, enumerations, required keys and names.
-@Suite struct ConfigKeyCheckTests {
+@Suite(.timeLimit(.minutes(2))) struct ConfigKeyCheckTests {
     // MARK: V2 unknown keys
 
     @Test func misspeltKeySuggestsTheValidOne() {

@@ -6,7 +6,7 @@ import Testing
 
 /// The key table (ConfigSchema) is the one truth: the model's enumerations, the validator, the defaults and
 /// `armcfg show` must agree with it.
-@Suite struct ConfigSchemaTests {
+@Suite(.timeLimit(.minutes(2))) struct ConfigSchemaTests {
     /// The spec's three-server example: every resource type and four monitor types, plus a script monitor.
     static let fullExample: String = {
         let path = #filePath.split(separator: "/").dropLast(2).joined(separator: "/")

@@ -3,7 +3,7 @@ import Testing
 
 @testable import ArmConfig
 
-@Suite struct EffectiveConfigRendererTests {
+@Suite(.timeLimit(.minutes(2))) struct EffectiveConfigRendererTests {
     private let sample =
         threeServers.replacingFirst(
             "public = \"10.1.0.1/24\"\n",

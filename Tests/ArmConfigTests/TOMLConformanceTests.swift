@@ -4,7 +4,7 @@ import Testing
 @testable import ArmConfig
 
 /// The misses toml-lang/toml-test found in TOMLParser (scripts/toml-test; docs/decisions.md), one test each.
-@Suite struct TOMLConformanceTests {
+@Suite(.timeLimit(.minutes(2))) struct TOMLConformanceTests {
     static func value(_ text: String) -> TOMLValue? {
         let parsed = TOMLParser.parse("v = " + text + "\n")
         guard parsed.error == nil else { return nil }

@@ -3,7 +3,7 @@ import Testing
 
 @testable import ArmConfig
 
-@Suite struct TOMLParserTests {
+@Suite(.timeLimit(.minutes(2))) struct TOMLParserTests {
     @Test func duplicateKeyIsASyntaxErrorAtTheSecondKey() {
         let text = "[cluster]\nname = \"a\"\nname = \"b\"\n"
         #expect(findings(text) == [#"c.toml:3:1: duplicate key "name""#])

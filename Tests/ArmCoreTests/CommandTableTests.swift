@@ -19,7 +19,7 @@ func row(_ name: String) -> CommandSpec {
     CommandSpec.named(name) ?? .armtool
 }
 
-@Suite struct CommandTableTests {
+@Suite(.timeLimit(.minutes(2))) struct CommandTableTests {
     @Test func everyCommandOfTheSummaryTableHasARowInItsOrder() {
         #expect(summaryTableNames.count == 34)
         #expect(CommandSpec.all.map(\.name) == summaryTableNames)
@@ -177,7 +177,8 @@ func row(_ name: String) -> CommandSpec {
     @Test func armsrvctSelectsAFunctionWithItsFirstWord() {
         #expect(CommandSpec.armsrvct.grammar == .functionSelector)
         #expect(CommandSpec.all.filter { $0.grammar == .functionSelector }.map(\.name) == ["armsrvct"])
-        #expect(CommandSpec.armsrvct.options.compactMap(\.slash) == ["s", "q", "r", "t", "m", "p", "v", "d", "l"])
+        let functions = CommandSpec.armsrvct.options.filter { $0.long != "json" }.compactMap(\.slash)
+        #expect(functions == ["s", "q", "r", "t", "m", "p", "v", "d", "l"])
     }
 
     @Test func subcommandOperandsListTheirWords() {

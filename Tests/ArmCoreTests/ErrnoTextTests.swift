@@ -1,7 +1,7 @@
 import ArmCore
 import Testing
 
-@Suite struct ErrnoTextTests {
+@Suite(.timeLimit(.minutes(2))) struct ErrnoTextTests {
     @Test(arguments: [
         (Int32(0), "Success"),
         (2, "No such file or directory"),

@@ -115,6 +115,12 @@ enum TestSpecs {
         operands: [.required("group-name"), .optional("seconds")]
     )
 
+    /// commands.md 2.6.
+    static let armgstrt = spec(
+        "armgstrt",
+        operands: [.required("group-name", completion: .groups), .optional("server-name", completion: .servers)]
+    )
+
     /// commands.md 2.26 (operands repeat).
     static let armvxset = spec(
         "armvxset",
@@ -122,7 +128,7 @@ enum TestSpecs {
             .flag("REG", long: "register", help: ""), .flag("DEL", long: "delete", help: ""),
             .flag("ALL", long: "all", help: ""), .flag("Y", long: "yes", help: ""),
         ],
-        operands: [.repeated("vg")]
+        operands: [.repeated("vg", completion: .files)]
     )
 
     /// commands.md 2.17 (the tail is the first operand).
@@ -132,7 +138,7 @@ enum TestSpecs {
     static let armwhshr = spec(
         "armwhshr",
         options: [value("INT", "interval", 1...3600)],
-        operands: [.required("share")]
+        operands: [.required("share", completion: .directories)]
     )
 
     /// commands.md 2.12.

@@ -51,6 +51,7 @@ private let armvxset = TestSpecs.armvxset
 private let armpause = TestSpecs.armpause
 private let armwhshr = TestSpecs.armwhshr
 private let armbcast = TestSpecs.armbcast
+private let armgstrt = TestSpecs.armgstrt
 
 /// Spellings and values (commands.md 1.2 rules 1, 2, 7).
 let spellingCases: [ParseCase] = [
@@ -174,6 +175,19 @@ let operandCases: [ParseCase] = [
     // … unless no operand fits there.
     ParseCase(armwhshr, ["/mnt/a", "/mnt/b"], failure(.unknownOption("/mnt/b"))),
     ParseCase(armmode, ["/tmp"], failure(.unknownOption("/tmp"))),
+    // Rule 3: a `/` word is an operand only where that operand may hold a path.
+    ParseCase(armgstrt, ["/X", "web"], failure(.unknownOption("/X"))),
+    ParseCase(armgstrt, ["web", "/X"], failure(.unknownOption("/X"))),
+    ParseCase(armload, ["/X", "nginx"], failure(.unknownOption("/X"))),
+    ParseCase(armgwait, ["web", "/60"], failure(.unknownOption("/60"))),
+    ParseCase(armvxset, ["/dev/sdb", "/dev/sdc"], result(operands: ["/dev/sdb", "/dev/sdc"])),
+    ParseCase(armpause, ["/X", "text"], result(tail: ["/X", "text"])),
+    // Rule 8: `/JSON` and `-JSON` are `--json`; elsewhere every spelling is the same usage error.
+    ParseCase(armstat, ["/JSON", "group", "web"], result(["json": [""]], operands: ["group", "web"])),
+    ParseCase(armstat, ["-json"], result(["json": [""]])),
+    ParseCase(armsrvct, ["/l", "/JSON"], result(["L": [""], "json": [""]])),
+    ParseCase(armgstrt, ["/JSON", "web"], failure(.jsonNotSupported)),
+    ParseCase(armgstrt, ["web", "-JSON"], failure(.jsonNotSupported)),
     // `-` alone is an operand.
     ParseCase(armwhshr, ["-"], result(operands: ["-"])),
     // The tail takes its word and every later one verbatim; options must precede it.
@@ -245,7 +259,7 @@ let repeatAndHelpCases: [ParseCase] = [
     // Help wins over errors before or after it, and operands are not checked.
     ParseCase(armload, ["/?"], result(help: true)),
     ParseCase(armgetcd, ["--bogus", "--help"], result(help: true)),
-    ParseCase(armload, ["/usr/bin/x", "--help"], result(operands: ["/usr/bin/x"], help: true)),
+    ParseCase(armload, ["/usr/bin/x", "--help"], result(help: true)),
     ParseCase(armload, ["--help", "/R", "abc"], result(help: true)),
     ParseCase(armgetcd, ["-?", "a", "b", "c"], result(operands: ["a"], help: true)),
     // …but not after the tail has started.
@@ -271,7 +285,7 @@ let functionSelectorCases: [ParseCase] = [
     ParseCase(armsrvct, ["/v:1"], failure(.valueOnFlag(option: "/v"))),
 ]
 
-@Suite("OptionParser")
+@Suite("OptionParser", .timeLimit(.minutes(2)))
 struct OptionParserTests {
     static func check(_ parseCase: ParseCase) {
         do {

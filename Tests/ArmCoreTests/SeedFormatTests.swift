@@ -62,7 +62,7 @@ let formatCases: [FormatCase] = [
     FormatCase("%.1s", ["👨‍👩‍👧x"], "👨‍👩‍👧"),
 ]
 
-@Suite("SeedFormat")
+@Suite("SeedFormat", .timeLimit(.minutes(2)))
 struct SeedFormatTests {
     @Test("printf placeholders render as C does", arguments: formatCases)
     func renders(_ formatCase: FormatCase) {

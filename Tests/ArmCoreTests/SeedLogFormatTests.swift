@@ -27,7 +27,7 @@ let timestampCases: [TimestampCase] = [
     TimestampCase(wall: at(1_735_659_000_000), expected: "2025-01-01T00:30:00.000+09:00"),
 ]
 
-@Suite("SeedLogFormat")
+@Suite("SeedLogFormat", .timeLimit(.minutes(2)))
 struct SeedLogFormatTests {
     @Test("timestamps are local time with a numeric offset, 29 characters", arguments: timestampCases)
     func timestamp(_ timestampCase: TimestampCase) {

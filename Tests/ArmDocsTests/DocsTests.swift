@@ -3,7 +3,7 @@ import Testing
 
 @testable import ArmDocs
 
-@Suite struct ManRendererTests {
+@Suite(.timeLimit(.minutes(2))) struct ManRendererTests {
     @Test func roffEscapesBackslashesHyphensAndLeadingControlCharacters() {
         #expect(Roff.escape(#"DOMAIN\user"#) == #"DOMAIN\euser"#)
         #expect(Roff.escape("--retry") == #"\-\-retry"#)
@@ -80,7 +80,7 @@ import Testing
     }
 }
 
-@Suite struct CompletionRendererTests {
+@Suite(.timeLimit(.minutes(2))) struct CompletionRendererTests {
     @Test func everyScriptRegistersEveryCommandName() {
         let names = (["armtool"] + CommandSpec.all.map(\.name)).joined(separator: " ")
         #expect(CompletionRenderer.bash().contains("complete -F _armtool " + names + "\n"))

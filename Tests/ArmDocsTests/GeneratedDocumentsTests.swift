@@ -9,7 +9,7 @@ let renderedFiles = DocumentSet.files()
 /// The committed man/ and completions/ must equal what the command table renders (STYLE §2.1).
 ///
 /// With ARM_RECORD_SNAPSHOTS=1 the files are rewritten and the test fails, so the diff gets reviewed.
-@Suite struct GeneratedDocumentsTests {
+@Suite(.timeLimit(.minutes(2))) struct GeneratedDocumentsTests {
     /// The repository root: this file is `<root>/Tests/ArmCoreTests/GeneratedDocumentsTests.swift`.
     static let root: String = {
         var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)

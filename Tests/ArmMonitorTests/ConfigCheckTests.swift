@@ -4,7 +4,7 @@ import ArmMonitor
 import Foundation
 import Testing
 
-@Suite struct ConfigCheckTests {
+@Suite(.timeLimit(.minutes(2))) struct ConfigCheckTests {
     @Test func findingsGoToStderrAndAnErrorExitsTen() {
         let result = ConfigCheck.run(
             path: ConfigFixtures.path("unknown-key.toml"),

@@ -4,7 +4,7 @@ import ArmMonitor
 import Foundation
 import Testing
 
-@Suite struct ConfigHashTests {
+@Suite(.timeLimit(.minutes(2))) struct ConfigHashTests {
     @Test func hashIsSHA256OfThePrefixAndTheCanonicalJSON() {
         let result = ConfigFixtures.load("single-server.toml")
         #expect(

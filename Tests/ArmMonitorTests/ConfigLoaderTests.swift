@@ -4,7 +4,7 @@ import ArmMonitor
 import Foundation
 import Testing
 
-@Suite struct ConfigLoaderTests {
+@Suite(.timeLimit(.minutes(2))) struct ConfigLoaderTests {
     @Test func specExampleValidatesWithOnlyTheHeartbeatInformation() throws {
         let result = ConfigFixtures.load("example-3-servers.toml")
         #expect(

@@ -6,7 +6,7 @@ import Foundation
 import Synchronization
 import Testing
 
-@Suite struct MonitorDaemonTests {
+@Suite(.timeLimit(.minutes(2))) struct MonitorDaemonTests {
     private func exchange(_ path: String, _ envelope: RequestEnvelope) async throws -> ControlResponse {
         let payload = try await ControlSocketClient.exchange(path: path, frame: ControlFrame.encode(envelope.wire))
         return try ControlResponse(wire: try ControlFrame.decodePayload(payload[...]))

@@ -2,7 +2,7 @@ import ArmCore
 import ArmProtocol
 import Testing
 
-@Suite struct ControlFrameTests {
+@Suite(.timeLimit(.minutes(2))) struct ControlFrameTests {
     @Test func aStopRequestEncodesToPinnedBytes() throws {
         let envelope = RequestEnvelope(command: "ARMGSTOP", request: .stopGroup(group: "web"))
         let frame = ControlFrame.encode(envelope.wire)
@@ -106,7 +106,7 @@ import Testing
     }
 }
 
-@Suite struct WireValueJSONTests {
+@Suite(.timeLimit(.minutes(2))) struct WireValueJSONTests {
     @Test func jsonIsOneLineWithEscapes() {
         let value = WireValue.object([
             ("name", .string("a\"b\\c\nd\u{1}")), ("n", .int(-3)), ("ok", .bool(false)), ("x", .null),

@@ -2,7 +2,7 @@ import ArmCore
 import ArmProtocol
 import Testing
 
-@Suite struct StatusDocumentTests {
+@Suite(.timeLimit(.minutes(2))) struct StatusDocumentTests {
     static let full = StatusDocument(
         source: .monitor,
         time: "2025-03-14T09:12:03.417+09:00",

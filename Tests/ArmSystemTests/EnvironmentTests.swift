@@ -2,7 +2,7 @@ import ArmSystem
 import Glibc
 import Testing
 
-@Suite struct EnvironmentTests {
+@Suite(.timeLimit(.minutes(2))) struct EnvironmentTests {
     @Test func currentEnvironmentMatchesGetenv() throws {
         let environment = Environment.current()
         let path = try #require(getenv("PATH"))
@@ -41,7 +41,7 @@ import Testing
     }
 }
 
-@Suite struct PathsTests {
+@Suite(.timeLimit(.minutes(2))) struct PathsTests {
     @Test(arguments: [
         ("/a/b", "/a"), ("/a/b/", "/a"), ("/a", "/"), ("/", "/"), ("a", "."), ("a/b", "a"), ("//a//b", "//a"),
     ])
@@ -58,7 +58,7 @@ import Testing
     }
 }
 
-@Suite struct FileIOTests {
+@Suite(.timeLimit(.minutes(2))) struct FileIOTests {
     let directory: TemporaryDirectory
 
     init() throws {
@@ -110,7 +110,7 @@ import Testing
     }
 }
 
-@Suite struct DirectoriesTests {
+@Suite(.timeLimit(.minutes(2))) struct DirectoriesTests {
     let directory: TemporaryDirectory
 
     init() throws {
@@ -142,7 +142,7 @@ import Testing
     }
 }
 
-@Suite struct ExecTests {
+@Suite(.timeLimit(.minutes(2))) struct ExecTests {
     let directory: TemporaryDirectory
 
     init() throws {
@@ -172,7 +172,7 @@ import Testing
     }
 }
 
-@Suite struct SystemErrorTests {
+@Suite(.timeLimit(.minutes(2))) struct SystemErrorTests {
     @Test func detailNamesTheCallThePathAndTheStrerrorText() {
         #expect(SystemError.call("open", path: "/x", errno: ENOENT).detail == "open /x: No such file or directory")
         #expect(

@@ -4,7 +4,7 @@ import Glibc
 import Synchronization
 import Testing
 
-@Suite struct FileLogSinkTests {
+@Suite(.timeLimit(.minutes(2))) struct FileLogSinkTests {
     let directory: TemporaryDirectory
     let logs: String
     let lock: String

@@ -201,7 +201,7 @@ struct LiveScriptRunnerTests {
     }
 }
 
-@Suite struct LineSplitterTests {
+@Suite(.timeLimit(.minutes(2))) struct LineSplitterTests {
     private func split(_ chunks: [String], maximum: Int = 100) -> [String] {
         var splitter = LineSplitter(maximumLineBytes: maximum)
         var lines: [String] = []

@@ -2,7 +2,7 @@ import ArmSystem
 import Glibc
 import Testing
 
-@Suite struct ProcStatTests {
+@Suite(.timeLimit(.minutes(2))) struct ProcStatTests {
     private static func statLine(pid: Int32, command: String) -> String {
         // Fields 3…22: state, ppid, pgrp, session, tty, tpgid, flags, 4 fault counters, 4 times,
         // priority, nice, threads, itrealvalue, starttime; then more.
@@ -54,7 +54,7 @@ import Testing
     }
 }
 
-@Suite struct AccountsTests {
+@Suite(.timeLimit(.minutes(2))) struct AccountsTests {
     static let status = """
         Name:\tarmgstrt
         Umask:\t0022
@@ -126,7 +126,7 @@ import Testing
     }
 }
 
-@Suite struct PeerCredentialsTests {
+@Suite(.timeLimit(.minutes(2))) struct PeerCredentialsTests {
     @Test func socketPairPeerIsThisProcess() throws {
         var pair: [Int32] = [-1, -1]
         try #require(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &pair) == 0)

@@ -585,7 +585,7 @@ struct SyncProgramTests {
     }
 }
 
-@Suite struct LivePowerControlTests {
+@Suite(.timeLimit(.minutes(2))) struct LivePowerControlTests {
     @Test func testRigOnlyLogs() async {
         let lines = LineCollector()
         let control = LivePowerControl(isTestRig: true, shutdownAction: "poweroff") { lines.add(.stdout, $0) }

@@ -23,9 +23,18 @@ extension CatalogEntry {
         en: "ARM_ROOT must be an absolute path (%s).",
         ja: "ARM_ROOT は絶対パスでなければなりません (%s)。"
     )
+    /// ARMSTAT-01: an unknown `NAME` (commands.md 2.29: `armstat: no such group NAME`, exit 5); the fields are
+    /// the kind (`server`, `group`, `WID`, `mirror set`, `share`) and the name.
+    package static let armstat01 = CatalogEntry(
+        id: "ARMSTAT-01",
+        status: .notFound,
+        severity: .warn,
+        en: "no such %s %s",
+        ja: "%s %s は存在しません"
+    )
 }
 
 extension MessageCatalog {
     /// armtool's own rows.
-    static let runnerEntries: [CatalogEntry] = [.armtool01, .armtool02, .armtool03]
+    static let runnerEntries: [CatalogEntry] = [.armtool01, .armtool02, .armtool03, .armstat01]
 }

@@ -167,8 +167,9 @@ package struct OptionSpec: Sendable {
     /// May be given more than once, every value kept (`armrsp /IP`).
     package let isRepeatable: Bool
 
-    /// The key ParsedArguments stores it under: the upper-case slash name, else the long name.
-    package var key: String { slash?.uppercased() ?? long }
+    /// The key ParsedArguments stores it under: the upper-case slash name, else the long name; `--json`
+    /// keeps `json` although `/JSON` spells it too.
+    package var key: String { long == "json" ? long : slash?.uppercased() ?? long }
 
     /// Creates an option.
     package init(
@@ -192,9 +193,9 @@ package struct OptionSpec: Sendable {
         OptionSpec(slash: slash, long: long, value: .none, help: help)
     }
 
-    /// `--json` (commands.md 1.2 rule 8).
+    /// `--json`, also `/JSON` and `-JSON` (commands.md 1.2 rule 8).
     package static let json = OptionSpec(
-        slash: nil,
+        slash: "JSON",
         long: "json",
         value: .none,
         help: "Print exactly one JSON document on one line."
@@ -269,6 +270,15 @@ package struct OperandSpec: Sendable {
     /// The pass-through tail: this word and every later one, never parsed (commands.md 1.2 rule 4).
     package static func tail(_ name: String, completion: Completion = .none, help: String = "") -> OperandSpec {
         OperandSpec(name: name, kind: .tail, completion: completion, help: help)
+    }
+
+    /// Whether a `/` word may fill it (commands.md 1.2 rule 3): the pass-through tail and operands that
+    /// complete as paths; a `/` word anywhere else is an unknown option.
+    package var mayHoldPath: Bool {
+        switch completion {
+        case .files, .directories, .executables: true
+        default: kind == .tail
+        }
     }
 
     /// Operand kinds.

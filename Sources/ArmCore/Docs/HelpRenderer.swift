@@ -59,7 +59,8 @@ package enum HelpRenderer {
     }
 
     /// What `armtool` alone or `armtool --help` prints: every command with its purpose (commands.md 3).
-    package static func commandList() -> String {
+    /// - Parameter isImplemented: Whether a command is built (the command table in ArmCommands knows).
+    package static func commandList(isImplemented: (CommandSpec) -> Bool) -> String {
         var out: [String] = [
             "Usage: armtool COMMAND [argument...]",
             "       COMMAND [argument...]   (through the link named COMMAND)",
@@ -69,7 +70,9 @@ package enum HelpRenderer {
         ]
         let width = (CommandSpec.all.map(\.name.count).max() ?? 8) + 2
         func row(_ spec: CommandSpec) -> [String] {
-            let lines = PlainText.wrap(spec.summary, width: self.width, firstLineColumn: 2 + width, indent: 2 + width)
+            // Issue 8: say which commands only parse their options so far (they answer exit 9).
+            let summary = isImplemented(spec) ? spec.summary : spec.summary + " " + notImplementedMark
+            let lines = PlainText.wrap(summary, width: self.width, firstLineColumn: 2 + width, indent: 2 + width)
             return lines.enumerated().map { $0.offset == 0 ? "  " + pad(spec.name, width) + $0.element : $0.element }
         }
         for spec in CommandSpec.all where spec.isArmtoolCommand { out += row(spec) }
@@ -77,9 +80,13 @@ package enum HelpRenderer {
         out.append("Separate programs:")
         for spec in CommandSpec.all where !spec.isArmtoolCommand { out += row(spec) }
         out.append("")
+        out.append("\(notImplementedMark): parses its options, then exits 9 with 'not implemented yet'.")
         out.append("Run 'COMMAND --help' for its options, or 'man COMMAND'; 'man armcluster' for the concepts.")
         return PlainText.ascii(out.joined(separator: "\n")) + "\n"
     }
+
+    /// The mark after the purpose of a command that is not implemented yet (`armtool --help`).
+    package static let notImplementedMark = "[not yet]"
 
     /// `/R, -R, --retry=retry`; `--json`.
     package static func optionLabel(_ option: OptionSpec) -> String {

@@ -14,7 +14,9 @@ package enum GroupEvent: Sendable, Equatable {
     ///   - state: The persisted state.
     ///   - failed: The persisted failed flag.
     ///   - uncleanStop: `meta.run_state` was still `running` (single-server cluster, §1.5).
-    case recovered(state: GroupState, failed: Bool, uncleanStop: Bool)
+    ///   - owner: The persisted owner (`group_state.owner`).
+    ///   - failoverCount: The persisted failover count (seed §3.6).
+    case recovered(state: GroupState, failed: Bool, uncleanStop: Bool, owner: String? = nil, failoverCount: Int = 0)
 }
 
 /// Why a request was refused (the seed's "is not in a state where it can be executed").
@@ -116,11 +118,26 @@ package struct GroupStateMachine: Sendable, Equatable {
     /// The running stop cleans up after a failed start or an interrupted operation, so the group
     /// stays failed even when the stop succeeds.
     package private(set) var isCleanupStop: Bool
+    /// The server this machine runs on; it becomes the owner when the group leaves `stopped` here.
+    package let localServer: String
+    /// The server the group is (or was last) active on (`group_state.owner`); kept after a stop.
+    package private(set) var owner: String?
+    /// Monitor-caused failovers in the current window (seed §3.6): starts with `ARMS_EVENT=FAILOVER`.
+    package private(set) var failoverCount: Int
 
-    /// A machine in a given state; new groups start `stopped`, not failed.
-    package init(state: GroupState = .stopped, failed: Bool = false) {
+    /// A machine in a given state on `localServer`; new groups start `stopped`, not failed, with no owner.
+    package init(
+        state: GroupState = .stopped,
+        failed: Bool = false,
+        localServer: String = "",
+        owner: String? = nil,
+        failoverCount: Int = 0
+    ) {
         self.state = state
         self.failed = failed
+        self.localServer = localServer
+        self.owner = owner
+        self.failoverCount = failoverCount
         self.pending = nil
         self.startEvent = .start
         self.stopFactor = .none
@@ -137,10 +154,17 @@ package struct GroupStateMachine: Sendable, Equatable {
         case .stopRequested(let factor): return requestStop(factor)
         case .startFinished(let success): return finishStart(success: success)
         case .stopFinished(let success): return finishStop(success: success)
-        case .recovered(let state, let failed, let uncleanStop):
-            return recover(state: state, failed: failed, uncleanStop: uncleanStop)
+        case .recovered(let state, let failed, let uncleanStop, let owner, let failoverCount):
+            self.owner = owner
+            self.failoverCount = failoverCount
+            let actions = recover(state: state, failed: failed, uncleanStop: uncleanStop)
+            if self.state != .stopped { self.owner = localServer }  // re-attached here
+            return actions
         }
     }
+
+    /// The server armstat shows the group on: the owner, nil when stopped.
+    package var activeServer: String? { state == .stopped ? nil : owner }
 
     private mutating func requestStart(_ scriptEvent: ScriptEvent) -> [GroupAction] {
         switch state {
@@ -266,11 +290,14 @@ package struct GroupStateMachine: Sendable, Equatable {
     private mutating func beginStart(_ scriptEvent: ScriptEvent) -> [GroupAction] {
         state = .starting
         startEvent = scriptEvent
+        owner = localServer
+        if scriptEvent == .failover { failoverCount += 1 }
         return [.persist(history: nil), .log(.startStarted), .notifyWaiters(.starting), .runStart(event: scriptEvent)]
     }
 
     private mutating func beginStop(_ factor: StopFactor, cleanup: Bool) -> [GroupAction] {
         state = .stopping
+        owner = localServer
         stopFactor = factor
         isCleanupStop = cleanup
         return [.persist(history: nil), .log(.stopStarted), .notifyWaiters(.stopping), .runStop(factor: factor)]

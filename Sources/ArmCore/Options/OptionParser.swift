@@ -5,8 +5,8 @@
 /// - A value follows the first `=` or `:` of the same word, or is the next word taken verbatim.
 ///   `-R3` is not a value form: it is an unknown option. A value attached to a flag is an error.
 /// - A `/` or `-` word is an option only if this command has that option. Otherwise, before `--`, a `-` word
-///   (except `-` alone) is an error and a `/` word is an operand (an absolute path), an error when no
-///   operand fits there.
+///   (except `-` alone) is an error and a `/` word is an operand only where that operand may hold a path
+///   (`OperandSpec.mayHoldPath`); elsewhere it is an unknown option.
 /// - The tail operand takes its word and every later word verbatim; `--` ends options.
 /// - `/?`, `-?`, `--help` (and `-h`/`/h` when the command has no option `H`) anywhere before the tail ask
 ///   for help, and `--version` for the version; with either, no error is thrown and operands are not
@@ -124,10 +124,10 @@ package enum OptionParser {
         -> ParsedArguments
     {
         var parsed = ParsedArguments()
-        let json = spec.options.first { $0.slash == nil && $0.long.lowercased() == "json" }
+        let json = spec.options.first { $0.long.lowercased() == "json" }
         var function: OptionSpec?
         for word in words {
-            if word.lowercased() == "--json" {
+            if ["--json", "/json", "-json"].contains(word.lowercased()) {
                 guard let json else { throw .jsonNotSupported }
                 record("", for: json, in: &parsed)
                 continue
@@ -202,15 +202,20 @@ private struct StandardParser {
                         takeOption(option, split, words: words, index: &index)
                         continue
                     }
-                    if split.isLong {
-                        fail(split.name.lowercased() == "json" ? .jsonNotSupported : .unknownOption(word))
+                    if split.name.lowercased() == "json" {
+                        fail(.jsonNotSupported)
                         continue
                     }
-                    if word.hasPrefix("-") {
+                    if split.isLong || word.hasPrefix("-") {
                         fail(.unknownOption(word))
                         continue
                     }
-                    // A `/` word that is no option of this command is an operand (rule 3).
+                    // Rule 3: a `/` word that is no option of this command is an operand only where that
+                    // operand may hold a path; elsewhere it is an unknown option (`armgstrt /X web`).
+                    if !nextOperandMayHoldPath {
+                        fail(.unknownOption(word))
+                        continue
+                    }
                 }
             }
             switch placeOperand(word, isSlashWord: !optionsEnded && word.hasPrefix("/") && word.count > 1) {
@@ -265,6 +270,11 @@ private struct StandardParser {
     enum Placement {
         case placed
         case tail
+    }
+
+    /// Whether the operand slot the next word would fill may hold a path (commands.md 1.2 rule 3).
+    var nextOperandMayHoldPath: Bool {
+        operandIndex < spec.operands.count && spec.operands[operandIndex].mayHoldPath
     }
 
     /// Puts a word into the next operand slot, or reports that the tail starts here.

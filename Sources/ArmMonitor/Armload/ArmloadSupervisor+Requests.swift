@@ -54,8 +54,16 @@ extension ArmloadSupervisor {
         case .success(let value): prepared = value
         case .failure(let refusal): return refusal.response
         }
-        let registration = nextRegistration
-        nextRegistration += 1
+        let order = nextOrder
+        nextOrder += 1
+        let configuration = WatchStateMachine.Configuration(
+            policy: policy,
+            backoff: settings.armload.backoff,
+            isUnit: prepared.unit != nil,
+            unitCheckInterval: .seconds(max(1, request.interval ?? 5)),
+            hasStopCommand: prepared.service.flatMap(serviceConfig).map { !$0.stop.isEmpty } ?? false,
+            killGrace: Self.killGrace
+        )
         var watch = Watch(
             wid: wid,
             group: info.name,
@@ -65,9 +73,12 @@ extension ArmloadSupervisor {
             startTimeout: prepared.startTimeout,
             interval: request.interval,
             service: prepared.service,
-            startState: request.isSync ? .running : .starting,
-            monitorState: request.isSync ? .sync : (policy.isWatched ? .monitoring : .unwatched),
-            registration: registration
+            machine: WatchStateMachine(
+                configuration: configuration,
+                synchronous: request.isSync,
+                counter: counters[Self.counterKey(group: info.name, wid: wid)] ?? RestartCounter()
+            ),
+            order: order
         )
         if request.isSync {
             // `/W`: the command runs the program itself and reports its end (armload.ended).
@@ -77,56 +88,40 @@ extension ArmloadSupervisor {
         }
         watches[key] = watch
         if let unit = prepared.unit {
-            return await startUnit(key: key, registration: registration, name: unit, adopt: request.attach)
+            return await startUnit(key: key, name: unit, adopt: request.attach)
         }
-        let program: LaunchedProgram
-        switch await startProgram(key: key) {
-        case .success(let launched):
-            program = launched
-        case .failure(let failure):
-            if watches[key]?.registration == registration { watches[key] = nil }
-            log.event(ArmloadTexts.eventStartFailed(group: info.name, wid: wid, service: prepared.kind == .service))
+        let now = clock.now()
+        feed(key) { $0.startRequested(readinessWait: prepared.startTimeout.map { .seconds($0) }, at: now) }
+        let reply = await replies.wait(key: key, request: .start)
+        switch reply.outcome {
+        case .started(let ready):
+            if ready == false, let seconds = prepared.startTimeout {
+                log.trace(level: 3, module: "RSC", "armload \(wid): running after \(seconds)s without READY=1")
+            } else if ready == nil, let pid = watches[key]?.run?.program.pid {
+                log.trace(level: 3, module: "RSC", "armload \(wid): pid \(pid) started")
+            }
+            return response(.armload01, [widArgument])
+        case .startFailed:
             return await startFailure(
-                failure,
+                reply.failure ?? .launch(.spawnFailed(errno: 22)),
                 wid: wid,
                 group: info.name,
                 user: prepared.spec?.user?.name,
                 service: prepared.service
             )
+        case .endedBeforeReady(let exit):
+            // It ended before it was ready: the start failed; no action (commands.md 2.1 "Readiness").
+            if exit == .unknown {
+                return response(.armload23, [widArgument], detail: "ended before it was ready")
+            }
+            return response(
+                .armload09,
+                [widArgument, .int(ArmloadTexts.exitCode(exit))],
+                detail: "ended before it was ready (\(ArmloadTexts.exitText(exit)))"
+            )
+        case .terminated, .survived, .stopFailed, .stopTimedOut, .released, .done, .refused:
+            return response(.armload23, [widArgument], detail: "the WID was released while starting")
         }
-        if let seconds = prepared.startTimeout {
-            store(watches[key] ?? watch, key: key)
-            let token = watches[key]?.run?.token ?? 0
-            let signal = await waitFor(token: token, [.ready, .exited], until: clock.now() + .seconds(seconds))
-            guard var current = watches[key], current.registration == registration else {
-                return response(.armload23, [widArgument], detail: "the WID was released while starting")
-            }
-            if signal == .exited || current.run?.token != token {
-                // It ended before it was ready: the start failed; no action (commands.md 2.1 "Readiness").
-                let exit = current.lastExit ?? .unknown
-                release(key: key, registration: registration)
-                log.event(ArmloadTexts.eventStartFailed(group: info.name, wid: wid, service: prepared.kind == .service))
-                if exit == .unknown {
-                    return response(.armload23, [widArgument], detail: "ended before it was ready")
-                }
-                return response(
-                    .armload09,
-                    [widArgument, .int(ArmloadTexts.exitCode(exit))],
-                    detail: "ended before it was ready (\(ArmloadTexts.exitText(exit)))"
-                )
-            }
-            current.startState = .running
-            store(current, key: key)
-            if signal == nil {
-                log.trace(level: 3, module: "RSC", "armload \(wid): running after \(seconds)s without READY=1")
-            }
-            return response(.armload01, [widArgument])
-        }
-        var running = watches[key] ?? watch
-        running.startState = .running
-        store(running, key: key)
-        log.trace(level: 3, module: "RSC", "armload \(wid): pid \(program.pid) started")
-        return response(.armload01, [widArgument])
     }
 
     /// The resolved program of a start request.
@@ -294,6 +289,8 @@ extension ArmloadSupervisor {
         switch failure {
         case .launch(let error):
             return launchFailure(error, wid: wid, user: user)
+        case .unit(let result):
+            return response(.armload24, [.string(wid), .int(Self.unitFailureCode(result))], detail: "unit start")
         case .command(let outcome):
             return response(
                 .armload24,
@@ -339,13 +336,11 @@ extension ArmloadSupervisor {
     ///   running `/W` WID.
     package func ended(wid: String, status: Int32?, signal: Int32?) -> ControlResponse {
         let key = Self.key(wid)
-        guard var watch = watches[key], watch.monitorState == .sync, watch.startState == .running else {
+        guard let watch = watches[key], watch.monitorState == .sync, watch.startState == .running else {
             return response(.armload08, [], detail: "\(wid) is not a running /W WID")
         }
         let exit: ProgramExit = signal.map { .signaled($0) } ?? .exited(status ?? 0)
-        watch.startState = .ended
-        watch.lastExit = exit
-        store(watch, key: key)
+        feed(key) { $0.synchronousProgramEnded(exit) }
         if exit == .exited(0) { return response(.armload01, [.string(watch.wid)]) }
         return response(.armload09, [.string(watch.wid), .int(ArmloadTexts.exitCode(exit))])
     }
@@ -365,33 +360,26 @@ extension ArmloadSupervisor {
             return response(.armkill02, [.string(wid)], detail: "WID not registered on this server")
         }
         let name = FormatArgument.string(watch.wid)
-        let registration = watch.registration
-        if watch.unit != nil, Self.unitLive(watch) {
-            let wait = Duration.seconds(waitSeconds ?? settings.armload.stopWaitSeconds)
-            guard await stopUnit(key: key, wait: wait) else {
-                return response(.armkill06, [name], detail: "\(watch.unit ?? "") not inactive in time")
-            }
-            release(key: key, registration: registration)
-            return response(.armkill01, [name])
-        }
-        if watch.run == nil {
-            let unasked = watch.startState == .ended && watch.endedUnasked
-            release(key: key, registration: registration)
-            if unasked {
+        let wait = Duration.seconds(waitSeconds ?? settings.armload.stopWaitSeconds)
+        let now = clock.now()
+        feed(key) { $0.killRequested(wait: wait, at: now) }
+        switch await replies.wait(key: key, request: .kill).outcome {
+        case .terminated(let forced):
+            return response(forced ? .armkill04 : .armkill01, [name])
+        case .released(let endedUnasked):
+            if endedUnasked {
                 return response(.armkill07, [name, .int(60), .int(0)], status: .success, detail: "already ended")
             }
             return response(.armkill01, [name])
-        }
-        let wait = Duration.seconds(waitSeconds ?? settings.armload.stopWaitSeconds)
-        switch await terminate(key: key, wait: wait) {
-        case .ended(let forced):
-            release(key: key, registration: registration)
-            return response(forced ? .armkill04 : .armkill01, [name])
         case .survived:
             return response(.armkill05, [name], detail: "alive 5 s after SIGKILL")
         case .stopFailed(let detail):
             // Interpretation: the service keeps running and the WID stays registered (the stop failed).
             return response(.armkill08, [name, .string(detail)], detail: "the service still runs")
+        case .stopTimedOut:
+            return response(.armkill06, [name], detail: "\(watch.unit ?? "") not inactive in time")
+        case .started, .startFailed, .endedBeforeReady, .done, .refused:
+            return response(.armkill01, [name])
         }
     }
 
@@ -422,110 +410,61 @@ extension ArmloadSupervisor {
         if let refusal = ArmloadControl.refusal(action, start: watch.startState, monitor: watch.monitorState) {
             return response(.armloadc03, arguments, detail: refusal)
         }
+        let now = clock.now()
         switch action {
-        case .pause, .continue:
-            var changed = watch
-            changed.monitorState = action == .pause ? .paused : .monitoring
-            store(changed, key: key)
-            return response(.armloadc01, arguments)
-        case .stop where watch.unit != nil:
-            guard await stopUnit(key: key, wait: .seconds(time)) else {
-                log.arm(CatalogMessage(.armload29, [.string(watch.wid)]), source: "ARMLOAD")
-                return response(.armloadc04, arguments, detail: "\(watch.unit ?? "") not inactive in time")
-            }
-            if var stopped = watches[key], stopped.registration == watch.registration {
-                stopped.startState = .stopped
-                stopped.stopRequested = false
-                stopped.endedUnasked = false
-                stopped.mainPID = nil
-                stopped.generation += 1
-                store(stopped, key: key)
-            }
-            return response(.armloadc01, arguments)
+        case .pause:
+            feed(key) { $0.pauseRequested() }
+        case .continue:
+            feed(key) { $0.continueRequested() }
         case .stop:
-            switch await terminate(key: key, wait: .seconds(time)) {
-            case .ended(let forced):
-                guard var stopped = watches[key], stopped.registration == watch.registration else {
-                    return response(.armloadc01, arguments)
-                }
-                stopped.startState = .stopped
-                stopped.stopRequested = false
-                stopped.endedUnasked = false
-                stopped.generation += 1
-                store(stopped, key: key)
-                if forced {
-                    log.arm(CatalogMessage(.armload27, [.string(watch.wid)]), source: "ARMLOAD")
-                }
-                return response(.armloadc01, arguments)
-            case .survived:
-                log.arm(CatalogMessage(.armload28, [.string(watch.wid)]), source: "ARMLOAD")
-                return response(.armloadc04, arguments, detail: "alive 5 s after SIGKILL")
-            case .stopFailed(let detail):
-                // Interpretation: ARMLOAD-26, and the service keeps running in its state.
-                log.arm(CatalogMessage(.armload26, [.string(watch.wid), .string(detail)]), source: "ARMLOAD")
-                return response(.armloadc04, arguments, detail: "stop command failed: \(detail)")
-            }
-        case .start where watch.unit != nil:
-            return await controlStartUnit(key: key, watch: watch, seconds: seconds, arguments: arguments)
+            feed(key) { $0.stopRequested(wait: .seconds(time), at: now) }
         case .start:
-            return await restart(key: key, watch: watch, seconds: seconds, arguments: arguments)
-        }
-    }
-
-    /// armloadc start: the original command again; the monitoring state is kept (restored).
-    private func restart(
-        key: String,
-        watch: Watch,
-        seconds: Int?,
-        arguments: [FormatArgument]
-    ) async -> ControlResponse {
-        var starting = watch
-        starting.startState = .starting
-        starting.endedUnasked = false
-        watches[key] = starting
-        let isService = watch.kind == .service
-        switch await startProgram(key: key) {
-        case .success:
-            break
-        case .failure(let failure):
-            if var current = watches[key], current.registration == watch.registration {
-                current.startState = watch.startState
-                store(current, key: key)
+            let readiness: Duration? =
+                watch.startTimeout == nil || watch.unit != nil ? nil : .seconds(seconds ?? watch.startTimeout ?? 0)
+            if var starting = watches[key] {
+                starting.unitStartWait = .seconds(seconds ?? 60)
+                watches[key] = starting
             }
-            log.event(ArmloadTexts.eventStartFailed(group: watch.group, wid: watch.wid, service: isService))
+            feed(key) { $0.startRequested(readinessWait: readiness, at: now) }
+        }
+        let reply = await replies.wait(key: key, request: .control)
+        let wid = FormatArgument.string(watch.wid)
+        switch reply.outcome {
+        case .done, .started, .released:
+            return response(.armloadc01, arguments)
+        case .terminated(let forced):
+            if forced { log.arm(CatalogMessage(.armload27, [wid]), source: "ARMLOAD") }
+            return response(.armloadc01, arguments)
+        case .survived:
+            log.arm(CatalogMessage(.armload28, [wid]), source: "ARMLOAD")
+            return response(.armloadc04, arguments, detail: "alive 5 s after SIGKILL")
+        case .stopFailed(let detail):
+            // Interpretation: ARMLOAD-26, and the service keeps running in its state.
+            log.arm(CatalogMessage(.armload26, [wid, .string(detail)]), source: "ARMLOAD")
+            return response(.armloadc04, arguments, detail: "stop command failed: \(detail)")
+        case .stopTimedOut:
+            log.arm(CatalogMessage(.armload29, [wid]), source: "ARMLOAD")
+            return response(.armloadc04, arguments, detail: "\(watch.unit ?? "") not inactive in time")
+        case .refused(let refusal):
+            return response(.armloadc03, arguments, detail: refusal)
+        case .startFailed:
             let (step, code, detail): (String, Int, String) =
-                switch failure {
+                switch reply.failure {
                 case .launch(let error): ("exec", Int(error.errno), ScriptExecution.errorText(error.errno))
                 case .command(let outcome): ("start", Self.outcomeCode(outcome), Self.outcomeText(outcome))
                 case .timedOut(let text): ("start", 0, text)
+                case .unit(let result): ("start", Self.unitFailureCode(result), watch.unit ?? "")
+                case nil: ("exec", 0, "start failed")
                 }
             return response(.armloadc05, arguments + [.string(step), .int(code)], status: .failed, detail: detail)
+        case .endedBeforeReady(let exit):
+            return response(
+                .armloadc05,
+                arguments + [.string("start"), .int(ArmloadTexts.exitCode(exit))],
+                status: .failed,
+                detail: "ended before it was ready (\(ArmloadTexts.exitText(exit)))"
+            )
         }
-        store(watches[key] ?? starting, key: key)
-        if let readiness = seconds ?? watch.startTimeout, watch.startTimeout != nil {
-            let token = watches[key]?.run?.token ?? 0
-            let signal = await waitFor(token: token, [.ready, .exited], until: clock.now() + .seconds(readiness))
-            guard var current = watches[key], current.registration == watch.registration else {
-                return response(.armloadc01, arguments)
-            }
-            if signal == .exited || current.run?.token != token {
-                let exit = current.lastExit ?? .unknown
-                log.event(ArmloadTexts.eventStartFailed(group: watch.group, wid: watch.wid, service: isService))
-                return response(
-                    .armloadc05,
-                    arguments + [.string("start"), .int(ArmloadTexts.exitCode(exit))],
-                    status: .failed,
-                    detail: "ended before it was ready (\(ArmloadTexts.exitText(exit)))"
-                )
-            }
-            current.startState = .running
-            store(current, key: key)
-            return response(.armloadc01, arguments)
-        }
-        var running = watches[key] ?? starting
-        running.startState = .running
-        store(running, key: key)
-        return response(.armloadc01, arguments)
     }
 
     // MARK: - Group stop cleanup (commands.md 2.1)
@@ -546,33 +485,32 @@ extension ArmloadSupervisor {
             }
         }
         let members = watches.filter { $0.value.group.lowercased() == name }.map { ($0.key, $0.value) }
+        if factor != .groupRestart {
+            for (key, _) in members { watches[key]?.machine.counter = RestartCounter() }
+        }
         guard !members.isEmpty else { return }
         let wait = Duration.seconds(settings.armload.stopWaitSeconds)
         await withTaskGroup(of: Void.self) { tasks in
             for (key, watch) in members {
-                tasks.addTask { await self.cleanUp(key: key, registration: watch.registration, wait: wait) }
+                tasks.addTask { await self.cleanUp(key: key, wid: watch.wid, group: watch.group, wait: wait) }
             }
         }
     }
 
-    private func cleanUp(key: String, registration: UInt64, wait: Duration) async {
-        guard let watch = watches[key], watch.registration == registration else { return }
-        if watch.unit != nil, Self.unitLive(watch) {
-            if !(await stopUnit(key: key, wait: wait)) {
-                log.arm(CatalogMessage(.armload29, [.string(watch.wid)]), source: "ARMLOAD")
-            }
-        } else if watch.run != nil {
-            switch await terminate(key: key, wait: wait, keepOnStopFailure: false) {
-            case .ended(let forced):
-                if forced { log.arm(CatalogMessage(.armload27, [.string(watch.wid)]), source: "ARMLOAD") }
-            case .survived:
-                log.arm(CatalogMessage(.armload28, [.string(watch.wid)]), source: "ARMLOAD")
-            case .stopFailed:
-                break  // not returned without keepOnStopFailure (ARMLOAD-26 was written there)
-            }
+    private func cleanUp(key: String, wid: String, group: String, wait: Duration) async {
+        let now = clock.now()
+        feed(key) { $0.groupStopRequested(wait: wait, at: now) }
+        switch await replies.wait(key: key, request: .groupStop).outcome {
+        case .terminated(let forced):
+            if forced { log.arm(CatalogMessage(.armload27, [.string(wid)]), source: "ARMLOAD") }
+        case .survived:
+            log.arm(CatalogMessage(.armload28, [.string(wid)]), source: "ARMLOAD")
+        case .stopTimedOut:
+            log.arm(CatalogMessage(.armload29, [.string(wid)]), source: "ARMLOAD")
+        case .stopFailed, .released, .started, .startFailed, .endedBeforeReady, .done, .refused:
+            break  // a failing stop command was reported (ARMLOAD-26) and SIGTERM followed
         }
-        log.trace(level: 3, module: "RSC", "armload \(watch.wid): released at the stop of group \(watch.group)")
-        release(key: key, registration: registration)
+        log.trace(level: 3, module: "RSC", "armload \(wid): released at the stop of group \(group)")
     }
 
     // MARK: - Recovery (config-and-files §3.2)
@@ -625,11 +563,25 @@ extension ArmloadSupervisor {
         counter.used = row.restarts
         counter.windowStart = row.windowStart.map { monotonicInstant(wallMilliseconds: $0) }
         counters[Self.counterKey(group: row.group, wid: row.wid)] = counter
-        let registration = nextRegistration
-        nextRegistration += 1
         let startState = WatchStartState(rawValue: row.state) ?? .ended
         let monitorState =
             WatchMonitorState(rawValue: row.monitorState) ?? WatchMonitorState(rawValue: options.monitor) ?? .unwatched
+        let lastExit = row.lastExit.flatMap(Self.parseExit)
+        let startedAt = row.startedAt.map {
+            WallTime(epochMilliseconds: $0, utcOffsetSeconds: clock.wallNow().utcOffsetSeconds)
+        }
+        let ranFor =
+            row.startedAt.map { Duration.milliseconds(max(0, clock.wallNow().epochMilliseconds - $0)) } ?? .zero
+        let configuration = WatchStateMachine.Configuration(
+            policy: options.policy,
+            backoff: settings.armload.backoff,
+            isUnit: false,
+            unitCheckInterval: .seconds(max(1, options.interval ?? 5)),
+            hasStopCommand: options.unit.flatMap(serviceConfig).map { !$0.stop.isEmpty } ?? false,
+            killGrace: Self.killGrace
+        )
+        let order = nextOrder
+        nextOrder += 1
         var watch = Watch(
             wid: row.wid,
             group: row.group,
@@ -639,14 +591,19 @@ extension ArmloadSupervisor {
             startTimeout: options.startTimeout,
             interval: options.interval,
             service: options.unit,
-            startState: startState,
-            monitorState: monitorState,
-            registration: registration
+            machine: WatchStateMachine(
+                configuration: configuration,
+                restoring: startState,
+                monitorState: monitorState,
+                counter: counter,
+                pid: row.pid,
+                since: clock.now() + (.zero - ranFor),
+                lastExit: lastExit
+            ),
+            order: order
         )
-        watch.startedAt = row.startedAt.map {
-            WallTime(epochMilliseconds: $0, utcOffsetSeconds: clock.wallNow().utcOffsetSeconds)
-        }
-        watch.lastExit = row.lastExit.flatMap(Self.parseExit)
+        watch.startedAt = startedAt
+        watch.persisted = true
         watches[key] = watch
         let hadProcess = [.starting, .running, .stopping, .restarting].contains(startState)
         guard hadProcess, monitorState != .sync else {
@@ -656,30 +613,24 @@ extension ArmloadSupervisor {
         if let pid = row.pid, let ticks = row.procStartTicks,
             attach(key: key, pid: pid, startTicks: ticks, startedAt: watch.startedAt)
         {
-            var attached = watches[key] ?? watch
-            attached.startState = .running
-            store(attached, key: key)
+            // The re-attached run is measured from now (its backoff as a run of this monitor).
+            watch.machine = WatchStateMachine(
+                configuration: configuration,
+                restoring: startState,
+                monitorState: monitorState,
+                counter: counter,
+                pid: pid,
+                since: clock.now(),
+                lastExit: lastExit
+            )
+            watch.run = watches[key]?.run
+            store(watch, key: key)
             log.trace(level: 2, module: "RSC", "armload \(row.wid): re-attached to pid \(pid)")
             return
         }
-        // The process died while armmond was away: a failure now (its status is unknown).
-        log.arm(CatalogMessage(.armload23, [.string(row.wid)]), source: "ARMLOAD")
-        watch.startState = .ended
-        watch.endedUnasked = true
-        watch.lastExit = .unknown
-        watch.generation += 1
-        store(watch, key: key)
-        guard monitorState == .monitoring else { return }
-        let ranFor =
-            row.startedAt.map { Duration.milliseconds(max(0, clock.wallNow().epochMilliseconds - $0)) } ?? .zero
-        let due = Due(
-            key: key,
-            registration: registration,
-            generation: watch.generation,
-            deadline: clock.now(),
-            script: false
-        )
-        effectSink.yield(.decide(due, ranFor: ranFor))
+        // The process died while armmond was away: a failure now (its status is unknown; ARMLOAD-23).
+        let now = clock.now()
+        feed(key) { $0.programExited(.unknown, at: now) }
     }
 
     private static func parseExit(_ text: String) -> ProgramExit? {

@@ -12,6 +12,8 @@ extension ArmloadSupervisor {
         case command(ScriptOutcome)
         /// The start command or the pid file did not finish within the start wait.
         case timedOut(String)
+        /// The systemd unit did not become active.
+        case unit(UnitStart)
     }
 
     /// How a `start` or `stop` command of a `[services]` entry ended.
@@ -28,7 +30,12 @@ extension ArmloadSupervisor {
     /// The `[services]` entry of a service watch (nil for programs).
     func serviceEntry(_ watch: Watch) -> ServiceConfig? {
         guard watch.kind == .service, let name = watch.service else { return nil }
-        return settings.services.first { $0.name == name }
+        return serviceConfig(name)
+    }
+
+    /// The `[services]` entry of a name, exact case first.
+    func serviceConfig(_ name: String) -> ServiceConfig? {
+        settings.services.first { $0.name == name }
             ?? settings.services.first { $0.name.lowercased() == name.lowercased() }
     }
 
@@ -50,7 +57,6 @@ extension ArmloadSupervisor {
     ) async -> Result<
         LaunchedProgram, StartFailure
     > {
-        let registration = watch.registration
         let runID = runIDs.next()
         let wait = Duration.seconds(max(1, entry.startWaitSeconds))
         let deadline = clock.now() + wait
@@ -92,16 +98,13 @@ extension ArmloadSupervisor {
             log.armloadRecord(wid: watch.wid, group: watch.group, run: runID, kind: "END", text: "no pid file")
             return .failure(.timedOut("no live process in \(entry.pidFile) after \(entry.startWaitSeconds)s"))
         }
-        guard watches[key]?.registration == registration,
+        guard watches[key]?.machine.phase == .starting,
             attach(key: key, pid: pid, startTicks: ticks, startedAt: clock.wallNow(), runID: runID),
-            var attached = watches[key], let program = attached.run?.program
+            let program = watches[key]?.run?.program
         else {
             log.trace(level: 2, module: "RSC", "armload \(watch.wid): pid \(pid) ended or WID released while starting")
             return .failure(.timedOut("pid \(pid) of \(entry.pidFile) could not be watched"))
         }
-        attached.stopRequested = false
-        attached.endedUnasked = false
-        watches[key] = attached
         log.trace(level: 3, module: "RSC", "armload \(watch.wid): forking service pid \(pid) from \(entry.pidFile)")
         return .success(program)
     }

@@ -41,11 +41,6 @@ extension ArmloadSupervisor {
     /// The properties read by `systemctl show`.
     static let unitProperties = "LoadState,ActiveState,SubState,ExecMainCode,ExecMainStatus,MainPID"
 
-    /// Whether a unit watch has a unit that may run.
-    static func unitLive(_ watch: Watch) -> Bool {
-        [.starting, .running, .restarting, .stopping].contains(watch.startState)
-    }
-
     /// Runs `systemctl ARGUMENTS`; its stdout lines and outcome.
     func systemctl(_ arguments: [String]) async -> (ScriptOutcome, [String]) {
         let lines = Mutex<[String]>([])
@@ -94,15 +89,14 @@ extension ArmloadSupervisor {
 
     /// Starts a unit for `armload /S`.
     ///
-    /// Resolves NAME or NAME.service, refuses (or with /A adopts) a running one, starts it and polls until
-    /// active, failed or the start wait ends (then it is stopped again). The WID is registered as `starting` by
-    /// the caller; it is released on every failure.
-    func startUnit(key: String, registration: UInt64, name: String, adopt: Bool) async -> ControlResponse {
-        guard let registered = watches[key], registered.registration == registration else {
+    /// Resolves NAME or NAME.service, refuses (or with /A adopts) a running one, then lets the machine start it
+    /// (`launch`: start and poll until active, failed or the start wait ends; then it is stopped again). The WID
+    /// is registered as `starting` by the caller; it is released on every failure.
+    func startUnit(key: String, name: String, adopt: Bool) async -> ControlResponse {
+        guard let registered = watches[key] else {
             return response(.armload23, [.string(name)], detail: "the WID was released while starting")
         }
         let wid = FormatArgument.string(registered.wid)
-        let group = registered.group
         var unit = name
         var state = await showUnit(unit)
         if state?.load == "not-found", !name.hasSuffix(".service") {
@@ -110,53 +104,74 @@ extension ArmloadSupervisor {
             state = await showUnit(unit)
         }
         guard let state else {
-            release(key: key, registration: registration)
+            watches[key] = nil
             return response(.armload24, [wid, .int(1)], detail: "systemctl show \(unit) failed")
         }
         guard state.load != "not-found" else {
-            release(key: key, registration: registration)
+            watches[key] = nil
             return response(.armload21, [wid, .string(name)], status: .notFound, detail: "no unit \(name)")
         }
-        guard var watch = watches[key], watch.registration == registration else {
+        guard var watch = watches[key] else {
             return response(.armload23, [wid], detail: "the WID was released while starting")
         }
         watch.unit = unit
         watch.service = unit
-        watches[key] = watch
         if state.isActive {
             guard adopt else {
-                release(key: key, registration: registration)
+                watches[key] = nil
                 return response(.armload24, [wid, .int(0x72)], status: .busy, detail: "\(unit) is already active")
             }
-            unitRunning(key: key, state: state)
-            log.trace(level: 3, module: "RSC", "armload \(watch.wid): adopted active unit \(unit)")
-            return response(.armload01, [wid])
+            watch.adopt = state
         }
         let wait = Duration.seconds(registered.startTimeout ?? settings.armload.serviceStartWaitSeconds)
-        switch await runUnitStart(unit, wait: wait) {
-        case .active(let state):
-            guard watches[key]?.registration == registration else {
-                return response(.armload23, [wid], detail: "the WID was released while starting")
+        watch.unitStartWait = wait
+        watches[key] = watch
+        let now = clock.now()
+        feed(key) { $0.startRequested(readinessWait: nil, at: now) }
+        let reply = await replies.wait(key: key, request: .start)
+        switch reply.outcome {
+        case .started:
+            if state.isActive {
+                log.trace(level: 3, module: "RSC", "armload \(watch.wid): adopted active unit \(unit)")
             }
-            unitRunning(key: key, state: state)
             return response(.armload01, [wid])
-        case .failed(let state):
-            release(key: key, registration: registration)
-            log.event(ArmloadTexts.eventStartFailed(group: group, wid: registered.wid, service: true))
-            return response(
-                .armload24,
-                [wid, .int(state.execMainStatus)],
-                detail: "\(unit) failed (ExecMainCode=\(state.execMainCode) ExecMainStatus=\(state.execMainStatus))"
-            )
-        case .commandFailed(let code):
-            release(key: key, registration: registration)
-            log.event(ArmloadTexts.eventStartFailed(group: group, wid: registered.wid, service: true))
-            return response(.armload24, [wid, .int(code)], detail: "systemctl start \(unit) failed")
+        case .startFailed:
+            switch reply.failure {
+            case .unit(.failed(let state)):
+                return response(
+                    .armload24,
+                    [wid, .int(state.execMainStatus)],
+                    detail:
+                        "\(unit) failed (ExecMainCode=\(state.execMainCode) ExecMainStatus=\(state.execMainStatus))"
+                )
+            case .unit(.commandFailed(let code)):
+                return response(.armload24, [wid, .int(code)], detail: "systemctl start \(unit) failed")
+            default:
+                return response(.armload06, [wid], detail: "\(unit) not active after \(wait)")
+            }
+        case .endedBeforeReady, .terminated, .survived, .stopFailed, .stopTimedOut, .released, .done, .refused:
+            return response(.armload23, [wid], detail: "the WID was released while starting")
+        }
+    }
+
+    /// The machine's `launch` of a unit: adopt the active one, or start it (stopped again when it times out).
+    ///
+    /// The wait goes back to `service_start_wait_s` for later restarts.
+    func startUnitForMachine(key: String) async -> Result<UnitState, StartFailure> {
+        guard var watch = watches[key], let unit = watch.unit else { return .failure(.unit(.commandFailed(1))) }
+        let wait = watch.unitStartWait
+        watch.unitStartWait = .seconds(settings.armload.serviceStartWaitSeconds)
+        watches[key] = watch
+        if let adopted = watch.adopt { return .success(adopted) }
+        let result = await runUnitStart(unit, wait: wait)
+        switch result {
+        case .active(let state):
+            return .success(state)
         case .timedOut:
             _ = await systemctl(["stop", "--no-block", unit])
-            release(key: key, registration: registration)
-            log.event(ArmloadTexts.eventStartFailed(group: group, wid: registered.wid, service: true))
-            return response(.armload06, [wid], detail: "\(unit) not active after \(wait)")
+            return .failure(.unit(result))
+        case .failed, .commandFailed:
+            return .failure(.unit(result))
         }
     }
 
@@ -181,169 +196,32 @@ extension ArmloadSupervisor {
         }
     }
 
-    /// The unit runs: state `running`, its MainPID, and (when watched) the first check in `/INT` seconds.
-    func unitRunning(key: String, state: UnitState) {
-        guard var watch = watches[key] else { return }
-        watch.startState = .running
-        watch.mainPID = state.mainPID
-        watch.stopRequested = false
-        watch.endedUnasked = false
-        watch.startedAt = clock.wallNow()
-        watch.unitBegan = clock.now()
-        watch.generation += 1
-        store(watch, key: key)
-        scheduleUnitPoll(key: key)
-    }
-
-    /// Queues the next check of a watched unit.
-    func scheduleUnitPoll(key: String) {
-        guard let watch = watches[key], watch.policy.isWatched, watch.unit != nil else { return }
-        let due = Due(
-            key: key,
-            registration: watch.registration,
-            generation: watch.generation,
-            deadline: clock.now() + .seconds(max(1, watch.interval ?? 5)),
-            script: false
-        )
-        effectSink.yield(.pollUnit(due))
-    }
-
-    /// One check of a watched unit: `failed`/`inactive` not asked for is a failure (ARMLOAD-14, then the
-    /// restart policy; a paused watch only logs).
-    func pollUnit(_ due: Due) async {
-        guard let watch = watches[due.key], watch.registration == due.registration,
-            watch.generation == due.generation, watch.startState == .running, let unit = watch.unit
-        else { return }
-        let state = await showUnit(unit)
-        guard var current = watches[due.key], current.registration == due.registration,
-            current.generation == due.generation, current.startState == .running
-        else { return }
-        guard let state, state.isDown else {
-            if let state, state.mainPID != current.mainPID {
-                current.mainPID = state.mainPID
-                store(current, key: due.key)
-            }
-            scheduleUnitPoll(key: due.key)
-            return
-        }
-        log.arm(
-            CatalogMessage(
-                .armload14,
-                [.string(current.wid), .int(state.execMainCode), .int(state.execMainStatus)]
-            ),
-            source: "ARMLOAD"
-        )
-        let now = clock.now()
-        current.startState = .ended
-        current.endedUnasked = true
-        current.mainPID = nil
-        current.lastExit = .exited(Int32(truncatingIfNeeded: state.execMainStatus))
-        current.generation += 1
-        store(current, key: due.key)
-        guard current.monitorState == .monitoring else { return }
-        var decide = due
-        decide.generation = current.generation
-        decide.deadline = now
-        effectSink.yield(.decide(decide, ranFor: now - (current.unitBegan ?? now)))
-    }
-
-    /// Action 5 on a unit: start it again (ARMLOAD-18, event 14001); a start that fails counts as a failure.
-    func restartUnitDue(_ due: Due) async {
-        guard let watch = watches[due.key], watch.registration == due.registration,
-            watch.generation == due.generation, watch.startState == .restarting, let unit = watch.unit
-        else { return }
-        let result = await runUnitStart(unit, wait: .seconds(settings.armload.serviceStartWaitSeconds))
-        guard var current = watches[due.key], current.registration == due.registration,
-            current.generation == due.generation, current.startState == .restarting
-        else { return }
-        if case .active(let state) = result {
-            unitRunning(key: due.key, state: state)
-            log.arm(CatalogMessage(.armload18, [.string(current.wid)]), source: "ARMLOAD")
-            log.event(ArmloadTexts.eventRestarted(group: current.group, wid: current.wid, service: true))
-            return
-        }
-        log.event(ArmloadTexts.eventStartFailed(group: current.group, wid: current.wid, service: true))
-        current.startState = .ended
-        current.endedUnasked = true
-        current.generation += 1
-        store(current, key: due.key)
-        var next = due
-        next.generation = current.generation
-        await decideFailure(next, ranFor: .zero)
-    }
-
-    /// Stops a unit for armkill, armloadc stop and the group stop.
-    ///
-    /// `systemctl stop --no-block UNIT`, then a check every second until `inactive`/`failed`. False when the
-    /// wait ended first (the watch is back in its earlier state).
-    func stopUnit(key: String, wait: Duration) async -> Bool {
-        guard var watch = watches[key], let unit = watch.unit else { return true }
-        let earlier = watch.startState
-        let registration = watch.registration
-        watch.stopRequested = true
-        watch.startState = .stopping
-        watch.generation += 1
-        store(watch, key: key)
+    /// The machine's `stopUnit` (armkill, armloadc stop, group stop): `systemctl stop --no-block UNIT`, then a
+    /// check every second until `inactive`/`failed`; false when the wait ended first.
+    func stopUnit(_ watch: Watch, wait: Duration) async -> Bool {
+        guard let unit = watch.unit else { return true }
         let deadline = clock.now() + wait
         _ = await systemctl(["stop", "--no-block", unit])
         while true {
-            if let state = await showUnit(unit), state.isDown {
-                if var current = watches[key], current.registration == registration {
-                    current.mainPID = nil
-                    watches[key] = current
-                }
-                return true
-            }
+            if let state = await showUnit(unit), state.isDown { return true }
             let now = clock.now()
-            guard now < deadline else { break }
+            guard now < deadline else { return false }
             do {
                 try await clock.sleep(until: min(now + Self.unitStepPoll, deadline))
             } catch {
-                break
+                return false
             }
         }
-        if var current = watches[key], current.registration == registration, current.startState == .stopping {
-            current.stopRequested = false
-            current.startState = earlier == .stopping ? .running : earlier
-            current.generation += 1
-            store(current, key: key)
-            if current.startState == .running { scheduleUnitPoll(key: key) }
-        }
-        return false
     }
+}
 
-    /// armloadc start on a unit: start it again and wait until active (`seconds`, default 60).
-    func controlStartUnit(
-        key: String,
-        watch: Watch,
-        seconds: Int?,
-        arguments: [FormatArgument]
-    ) async -> ControlResponse {
-        guard let unit = watch.unit else { return response(.armloadc01, arguments) }
-        var starting = watch
-        starting.startState = .starting
-        starting.endedUnasked = false
-        starting.generation += 1
-        store(starting, key: key)
-        let result = await runUnitStart(unit, wait: .seconds(seconds ?? 60))
-        guard var current = watches[key], current.registration == watch.registration else {
-            return response(.armloadc01, arguments)
+extension ArmloadSupervisor {
+    /// The code of ARMLOADC-05 for a unit start that failed.
+    static func unitFailureCode(_ result: UnitStart) -> Int {
+        switch result {
+        case .failed(let state): state.execMainStatus
+        case .commandFailed(let code): code
+        case .active, .timedOut: 0
         }
-        if case .active(let state) = result {
-            unitRunning(key: key, state: state)
-            return response(.armloadc01, arguments)
-        }
-        log.event(ArmloadTexts.eventStartFailed(group: watch.group, wid: watch.wid, service: true))
-        if result == .timedOut { _ = await systemctl(["stop", "--no-block", unit]) }
-        current.startState = watch.startState
-        current.generation += 1
-        store(current, key: key)
-        let code: Int =
-            switch result {
-            case .failed(let state): state.execMainStatus
-            case .commandFailed(let code): code
-            case .active, .timedOut: 0
-            }
-        return response(.armloadc05, arguments + [.string("start"), .int(code)], status: .failed, detail: unit)
     }
 }

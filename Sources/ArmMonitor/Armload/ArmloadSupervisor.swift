@@ -6,10 +6,15 @@ import ArmProtocol
 /// registers WIDs, starts their programs through the `ProgramLauncher`, writes their output to
 /// `armload/<WID>.log`, and on a failure takes the action of the watch's restart policy.
 ///
-/// Launcher callbacks (from launcher threads) go through one stream that `run()` drains in order; restarts
-/// wait on the `MonitorClock` in child tasks of `run()`; persistence is queued in order and written by `run()`
-/// (STYLE §2.6: no unstructured tasks, no polling). So `run()` must be running for programs to be watched.
-/// Requests (armload, armkill, armloadc) wait for their programs in the caller's task.
+/// Every decision is made by the WID's `WatchStateMachine` (ArmCore); this actor only does I/O: it feeds
+/// the machine launcher callbacks, requests, deadlines and the group's answers, and performs the actions it
+/// returns (`perform(_:key:watch:endedGroup:)`, one switch). Launcher callbacks (from launcher threads) go
+/// through one stream that `run()` drains in order; deadlines are timers on the `MonitorClock` in child
+/// tasks of `run()` (one per watch, cancelled when replaced); actions that suspend (the group's state,
+/// scripts, systemctl) run there too and report back as inputs; persistence is queued in order and written
+/// by `run()`, so a restart never waits for the database (STYLE §2.6: no unstructured tasks, no polling).
+/// So `run()` must be running for programs to be watched. Requests (armload, armkill, armloadc, the group
+/// stop) feed their input and wait for the machine's `replyToRequest` in the caller's task.
 package actor ArmloadSupervisor {
     /// One WID as armstat shows it (commands.md 2.29, `armload` array).
     package struct WatchStatus: Sendable, Equatable {
@@ -71,23 +76,15 @@ package actor ArmloadSupervisor {
         case ready(token: UInt64)
     }
 
-    /// Work for `run()`, in order.
+    /// Work for `run()`, in order: writes, deadlines, and the actions that wait for something (group, scripts,
+    /// systemctl), which run as child tasks of `run()` and report back as machine inputs.
     enum Effect: Sendable {
         case save(ArmloadRecord)
         case delete(String)
-        case restart(Due)
-        case decide(Due, ranFor: Duration)
-        /// The next state check of a watched systemd unit.
-        case pollUnit(Due)
-    }
-
-    /// A deferred step for one registration and run generation of a WID; stale ones do nothing.
-    struct Due: Sendable {
-        var key: String
-        var registration: UInt64
-        var generation: UInt64
-        var deadline: MonotonicInstant
-        var script: Bool
+        /// The watch's deadline: `deadlineReached` unless the timer (`token`) was cancelled first.
+        case deadline(key: String, token: UInt64, at: MonotonicInstant)
+        /// An action of the watch's machine that suspends.
+        case perform(key: String, WatchStateMachine.Action)
     }
 
     /// One run of a program.
@@ -98,7 +95,7 @@ package actor ArmloadSupervisor {
         var began: MonotonicInstant
     }
 
-    /// A registered WID.
+    /// A registered WID: its state machine (every decision) and what its I/O needs.
     struct Watch: Sendable {
         var wid: String
         var group: String
@@ -109,25 +106,27 @@ package actor ArmloadSupervisor {
         var startTimeout: Int?
         var interval: Int?
         var service: String?
-        var startState: WatchStartState
-        var monitorState: WatchMonitorState
+        /// Starting, running, restarting, stopping, … (commands.md 2.1–2.3).
+        var machine: WatchStateMachine
+        /// Registration order (armstat lists WIDs in it).
+        var order: UInt64
         var run: Run?
-        /// Unique per registration, so a late step never touches a newer registration of the same WID.
-        var registration: UInt64
-        /// Bumped by every launch and every state change that makes pending steps stale.
-        var generation: UInt64 = 0
-        /// armkill, armloadc stop or the group stop asked the current run to end.
-        var stopRequested = false
-        /// The program ended without being asked (armkill then answers ARMKILL-07 step 3060).
-        var endedUnasked = false
-        var lastExit: ProgramExit?
         var startedAt: WallTime?
         /// The systemd unit (service form without a `[services]` entry); nil otherwise.
         var unit: String?
-        /// The unit's `MainPID` at the last check (nil when 0 or unknown).
-        var mainPID: Int32?
-        /// When the unit's current run began (for the backoff's run length).
-        var unitBegan: MonotonicInstant?
+        /// The pending deadline's timer; nil when none is pending.
+        var timer: UInt64?
+        /// The row was written (a release deletes it).
+        var persisted = false
+        /// How long a unit start may take (registration, armloadc start or restart).
+        var unitStartWait: Duration = .seconds(60)
+        /// The unit is already active (`/A`): its "launch" adopts it.
+        var adopt: UnitState?
+        /// Why the last start failed (for the answer).
+        var startFailure: StartFailure?
+
+        var startState: WatchStartState { machine.startState }
+        var monitorState: WatchMonitorState { machine.monitorState }
     }
 
     /// What a run's callbacks refer to until its exit was handled.
@@ -137,16 +136,6 @@ package actor ArmloadSupervisor {
         var group: String
         var runID: String
         var began: MonotonicInstant
-    }
-
-    /// How a termination (armkill, armloadc stop, group stop) ended.
-    enum Termination: Sendable, Equatable {
-        /// The program ended; `forced` when SIGKILL was needed.
-        case ended(forced: Bool)
-        /// Still alive 5 s after SIGKILL.
-        case survived
-        /// The `[services]` `stop` command failed (first stderr line, or its outcome); the service still runs.
-        case stopFailed(String)
     }
 
     /// How long a program may live after SIGKILL before armkill gives up (commands.md 2.2).
@@ -166,6 +155,7 @@ package actor ArmloadSupervisor {
     let systemdAvailable: Bool
     let runIDs: ArmloadRunIDs
     let signals = RunSignals()
+    let replies = WatchReplies()
     private let inputs: AsyncStream<Input>
     let inputSink: AsyncStream<Input>.Continuation
     private let effects: AsyncStream<Effect>
@@ -175,7 +165,7 @@ package actor ArmloadSupervisor {
     var tokens: [UInt64: TokenInfo] = [:]
     var counters: [String: RestartCounter] = [:]
     var nextToken: UInt64 = 1
-    var nextRegistration: UInt64 = 1
+    var nextOrder: UInt64 = 1
 
     /// Creates the supervisor of this server.
     /// - Parameters:
@@ -226,7 +216,8 @@ package actor ArmloadSupervisor {
 
     // MARK: - Running
 
-    /// Handles launcher callbacks, writes the `armload` table and runs due restarts until `finish()`.
+    /// Handles launcher callbacks, writes the `armload` table, fires deadlines and performs the actions that
+    /// suspend, until `finish()`.
     package nonisolated func run() async {
         // Writes go to their own queue, in order: a decision or a restart never waits for the state database
         // (synchronous=FULL makes every write an fsync), so a restart is as fast as the launch itself.
@@ -244,31 +235,18 @@ package actor ArmloadSupervisor {
                     switch effect {
                     case .save, .delete:
                         writeSink.yield(effect)
-                    case .restart(let due):
-                        let clock = self.clock
+                    case .deadline(let key, let token, let deadline):
                         tasks.addTask {
-                            do {
-                                try await clock.sleep(until: due.deadline)
-                            } catch {
-                                return
-                            }
-                            await self.restartDue(due)
+                            let cancelled = await self.waitFor(token: token, [.cancelled], until: deadline)
+                            self.signals.forget(token: token)
+                            guard cancelled == nil, !Task.isCancelled else { return }
+                            await self.deadlineFired(key: key, token: token)
                         }
-                    case .decide(let due, let ranFor):
-                        tasks.addTask { await self.decideFailure(due, ranFor: ranFor) }
-                    case .pollUnit(let due):
-                        let clock = self.clock
-                        tasks.addTask {
-                            do {
-                                try await clock.sleep(until: due.deadline)
-                            } catch {
-                                return
-                            }
-                            await self.pollUnit(due)
-                        }
+                    case .perform(let key, let action):
+                        tasks.addTask { await self.performSuspending(action, key: key) }
                     }
                 }
-                // finish(): pending restarts are dropped; queued writes are still made.
+                // finish(): pending deadlines are dropped; queued writes are still made.
                 writeSink.finish()
                 tasks.cancelAll()
             }
@@ -294,17 +272,236 @@ package actor ArmloadSupervisor {
             } catch {
                 log.trace(level: 1, module: "RSC", "armload \(wid): state database write failed: \(error)")
             }
-        case .restart, .decide, .pollUnit:
+        case .deadline, .perform:
             break
         }
     }
 
-    /// Ends `run()`: no more callbacks are handled and pending restarts are dropped.
+    /// Ends `run()`: no more callbacks are handled and pending deadlines are dropped.
     ///
     /// Call after the groups stopped (their stop stops the WIDs).
     package nonisolated func finish() {
         inputSink.finish()
         effectSink.finish()
+    }
+
+    // MARK: - Feeding the machines
+
+    /// Gives one input to a watch's machine and performs its actions; nothing when the WID is gone.
+    @discardableResult
+    func feed(
+        _ key: String,
+        endedGroup: Int32? = nil,
+        _ input: (inout WatchStateMachine) -> [WatchStateMachine.Action]
+    ) -> [WatchStateMachine.Action] {
+        guard var watch = watches[key] else { return [] }
+        let actions = input(&watch.machine)
+        watches[key] = watch
+        counters[Self.counterKey(group: watch.group, wid: watch.wid)] = watch.machine.counter
+        perform(actions, key: key, watch: watch, endedGroup: endedGroup)
+        return actions
+    }
+
+    /// Performs the actions of one input, in order.
+    ///
+    /// Actions that suspend (the group's answer, scripts, systemctl, a forking service's start) run as child
+    /// tasks of `run()` and report back as inputs.
+    private func perform(
+        _ actions: [WatchStateMachine.Action],
+        key: String,
+        watch snapshot: Watch,
+        endedGroup: Int32?
+    ) {
+        for action in actions { perform(action, key: key, watch: snapshot, endedGroup: endedGroup) }
+        // A deadline that is already due (a restart without delay) is reached at once, in this turn: a
+        // restart never waits for a timer task.
+        for case .scheduleDeadline(let deadline) in actions {
+            let now = clock.now()
+            if deadline <= now, watches[key] != nil, watches[key]?.timer == nil {
+                feed(key) { $0.deadlineReached(at: now) }
+            }
+        }
+    }
+
+    /// Performs one action of a watch's machine (the only place machine actions become I/O).
+    private func perform(_ action: WatchStateMachine.Action, key: String, watch snapshot: Watch, endedGroup: Int32?) {
+        switch action {
+        case .launch:
+            launchForMachine(key: key)
+        case .abandonLaunch:
+            break  // handled where the launch result arrives: the program is killed there
+        case .sendSignal(let signal):
+            if let group = watches[key]?.run?.program.pid { launcher.signalGroup(group, signal: signal) }
+        case .killLeftovers:
+            if let group = endedGroup, launcher.isGroupAlive(group) {
+                log.trace(
+                    level: 3,
+                    module: "RSC",
+                    "armload \(snapshot.wid): killing what is left of process group \(group)"
+                )
+                launcher.signalGroup(group, signal: SignalNumber.kill)
+            }
+        case .runStopCommand, .stopUnit, .checkUnit, .queryGroup, .escalate, .restartGroupScripts:
+            effectSink.yield(.perform(key: key, action))
+        case .scheduleDeadline(let deadline):
+            cancelTimer(key: key)
+            guard deadline > clock.now(), var watch = watches[key] else { return }
+            let token = nextToken
+            nextToken += 1
+            watch.timer = token
+            watches[key] = watch
+            effectSink.yield(.deadline(key: key, token: token, at: deadline))
+        case .cancelDeadline:
+            cancelTimer(key: key)
+        case .persist:
+            if let watch = watches[key] { store(watch, key: key) }
+        case .release:
+            cancelTimer(key: key)
+            guard let watch = watches.removeValue(forKey: key) else { return }
+            if watch.persisted { effectSink.yield(.delete(watch.wid)) }
+        case .report(let report):
+            self.report(report, watch: snapshot)
+        case .replyToRequest(let request, let outcome):
+            replies.deliver(
+                WatchReplies.Reply(outcome: outcome, failure: watches[key]?.startFailure ?? snapshot.startFailure),
+                key: key,
+                request: request
+            )
+        }
+    }
+
+    /// Cancels the watch's pending deadline, if any.
+    private func cancelTimer(key: String) {
+        guard var watch = watches[key], let token = watch.timer else { return }
+        watch.timer = nil
+        watches[key] = watch
+        signals.fire(.cancelled, token: token)
+    }
+
+    /// A deadline's time came: the machine decides whether it still matters.
+    private func deadlineFired(key: String, token: UInt64) {
+        guard var watch = watches[key], watch.timer == token else { return }
+        watch.timer = nil
+        watches[key] = watch
+        let now = clock.now()
+        feed(key) { $0.deadlineReached(at: now) }
+    }
+
+    /// ARM.LOG, event and trace lines of a machine's report.
+    private func report(_ report: WatchStateMachine.Report, watch: Watch) {
+        let isService = watch.kind == .service
+        switch report {
+        case .programEnded(let exit):
+            let line =
+                exit == .unknown
+                ? CatalogMessage(.armload23, [.string(watch.wid)])
+                : CatalogMessage(.armload09, [.string(watch.wid), .int(ArmloadTexts.exitCode(exit))])
+            log.arm(line, source: "ARMLOAD")
+        case .unitEnded(let code, let status):
+            log.arm(CatalogMessage(.armload14, [.string(watch.wid), .int(code), .int(status)]), source: "ARMLOAD")
+        case .failureDetected(let action):
+            log.event(
+                ArmloadTexts.eventFailure(
+                    group: watch.group,
+                    wid: watch.wid,
+                    service: isService,
+                    action: action.seedNumber
+                )
+            )
+        case .restarted:
+            log.arm(
+                CatalogMessage(isService ? .armload18 : .armload17, [.string(watch.wid)]),
+                source: "ARMLOAD"
+            )
+            log.event(ArmloadTexts.eventRestarted(group: watch.group, wid: watch.wid, service: isService))
+        case .startFailed:
+            log.event(ArmloadTexts.eventStartFailed(group: watch.group, wid: watch.wid, service: isService))
+        case .restartingGroupScripts:
+            log.arm(CatalogMessage(.armload16, [.string(watch.wid)]), source: "ARMLOAD")
+        case .noActionGroupInactive:
+            log.trace(
+                level: 3,
+                module: "RSC",
+                "armload \(watch.wid): no action, group \(watch.group) is stopping or stopped"
+            )
+        case .stopCommandFailed(let detail):
+            log.arm(CatalogMessage(.armload26, [.string(watch.wid), .string(detail)]), source: "ARMLOAD")
+        }
+    }
+
+    /// The actions that suspend, in a child task of `run()`; their results are fed back to the machine.
+    private func performSuspending(_ action: WatchStateMachine.Action, key: String) async {
+        guard let watch = watches[key] else { return }
+        switch action {
+        case .queryGroup(let failedAt):
+            let info = await groups.groupState(watch.group)
+            let limitReached = await groups.maxFailoversReached(watch.group)
+            let active = info.map { $0.state == .started || $0.state == .starting } ?? false
+            let now = clock.now()
+            feed(key) {
+                $0.groupStateObserved(active: active, maxFailoversReached: limitReached, failedAt: failedAt, at: now)
+            }
+        case .escalate(.failover):
+            log.arm(CatalogMessage(.armload19, [.string(watch.wid), .string(watch.group)]), source: "ARMLOAD")
+            // A single-server cluster has no server to take the group: ARMLOAD-25, then the group is stopped
+            // here (commands.md 2.1).
+            log.arm(
+                CatalogMessage(.armload25, [.string(watch.wid), .string(watch.group), .int(0)]),
+                source: "ARMLOAD"
+            )
+            await groups.stopGroup(watch.group, .groupFailover)
+        case .escalate(.shutdown):
+            log.arm(CatalogMessage(.armload20, [.string(watch.wid)]), source: "ARMLOAD")
+            await power.shutdown(reboot: false, reason: "armload WID=\(watch.wid) group=\(watch.group) action 3")
+        case .escalate:
+            break
+        case .restartGroupScripts:
+            await groups.restartGroup(watch.group)
+        case .runStopCommand(let timeout):
+            guard let entry = serviceEntry(watch), let run = watch.run else { return }
+            let result = await runServiceCommand(
+                entry.stop,
+                environment: watch.spec?.environment ?? [:],
+                wid: watch.wid,
+                group: watch.group,
+                runID: run.runID,
+                timeout: timeout
+            )
+            let succeeded: Bool
+            switch result.outcome {
+            case .exited(0), .timedOut: succeeded = true
+            case .exited, .signaled, .execFailed: succeeded = false
+            }
+            let detail = result.firstError ?? "stop command " + Self.outcomeText(result.outcome)
+            if !succeeded, watches[key]?.run?.token != run.token {
+                // The service ended anyway: the stop is done.
+                log.trace(level: 2, module: "RSC", "armload \(watch.wid): stop command failed (\(detail))")
+            }
+            let now = clock.now()
+            feed(key) { $0.stopCommandFinished(succeeded: succeeded, detail: detail, at: now) }
+        case .stopUnit(let timeout):
+            let stopped = await stopUnit(watch, wait: timeout)
+            let now = clock.now()
+            feed(key) { $0.unitStopFinished(stopped: stopped, at: now) }
+        case .checkUnit:
+            guard let unit = watch.unit else { return }
+            let state = await showUnit(unit)
+            let observation: WatchStateMachine.UnitObservation
+            if let state {
+                observation =
+                    state.isDown
+                    ? .down(code: state.execMainCode, status: state.execMainStatus) : .active(mainPID: state.mainPID)
+            } else {
+                observation = .unknown
+            }
+            let now = clock.now()
+            feed(key) { $0.unitChecked(observation, at: now) }
+        case .launch:
+            await launchSuspending(key: key)
+        case .abandonLaunch, .sendSignal, .killLeftovers, .scheduleDeadline, .cancelDeadline, .persist, .release,
+            .report, .replyToRequest:
+            break
+        }
     }
 
     // MARK: - Launcher callbacks
@@ -317,14 +514,15 @@ package actor ArmloadSupervisor {
         case .ready(let token):
             guard let info = tokens[token] else { return }
             log.trace(level: 4, module: "RSC", "armload \(info.wid): READY=1")
-            signals.fire(.ready, token: token)
+            guard watches[info.key]?.run?.token == token else { return }
+            let now = clock.now()
+            feed(info.key) { $0.ready(at: now) }
         case .exited(let token, let exit):
             programExited(token: token, exit: exit)
         }
     }
 
-    /// A run ended: END record, state, then either the waiting request decides (starting, stop requested) or
-    /// it is a failure (commands.md 2.1 "Watching").
+    /// A run ended: END record, then the machine decides (a failure, an asked-for end, a failed start).
     private func programExited(token: UInt64, exit: ProgramExit) {
         guard let info = tokens.removeValue(forKey: token) else { return }
         let now = clock.now()
@@ -335,144 +533,71 @@ package actor ArmloadSupervisor {
             kind: "END",
             text: ArmloadTexts.exitText(exit) + " duration=" + LogLineFormat.seconds(now - info.began)
         )
-        defer { signals.fire(.exited, token: token) }
         guard var watch = watches[info.key], let run = watch.run, run.token == token else { return }
         watch.run = nil
-        watch.lastExit = exit
-        watch.generation += 1
-        if watch.stopRequested || watch.startState == .starting {
-            // Asked for, or a failed readiness wait: the waiting request decides.
-            watch.startState = .ended
-            watch.endedUnasked = false
-            store(watch, key: info.key)
-            return
-        }
-        let detection =
-            exit == .unknown
-            ? CatalogMessage(.armload23, [.string(watch.wid)])
-            : CatalogMessage(.armload09, [.string(watch.wid), .int(ArmloadTexts.exitCode(exit))])
-        log.arm(detection, source: "ARMLOAD")
-        watch.startState = .ended
-        watch.endedUnasked = true
-        store(watch, key: info.key)
-        guard watch.monitorState == .monitoring else {
-            // Unwatched programs only end; paused watches only log (commands.md 2.1, 2.3).
-            return
-        }
-        let due = Due(
-            key: info.key,
-            registration: watch.registration,
-            generation: watch.generation,
-            deadline: now,
-            script: false
-        )
-        effectSink.yield(.decide(due, ranFor: now - run.began))
-    }
-
-    // MARK: - Failures and restarts
-
-    /// Takes the action of one failure (an unasked exit, or a restart that failed to launch).
-    func decideFailure(_ due: Due, ranFor: Duration) async {
-        guard let group = watches[due.key]?.group else { return }
-        let groupInfo = await groups.groupState(group)
-        let limitReached = await groups.maxFailoversReached(group)
-        guard var watch = watches[due.key], watch.registration == due.registration,
-            watch.generation == due.generation, watch.startState == .ended
-        else { return }
-        guard let groupInfo, groupInfo.state == .started || groupInfo.state == .starting else {
-            // Interpretation: a program that dies while its group is stopping takes no action; the group
-            // stop releases it.
-            log.trace(level: 3, module: "RSC", "armload \(watch.wid): no action, group \(group) is stopping or stopped")
-            return
-        }
-        let counterKey = Self.counterKey(group: watch.group, wid: watch.wid)
-        var counter = counters[counterKey] ?? RestartCounter()
-        let action = RestartPolicy.onFailure(
-            counter: &counter,
-            policy: watch.policy,
-            backoff: settings.armload.backoff,
-            ranFor: ranFor,
-            now: clock.now(),
-            maxFailoversReached: limitReached
-        )
-        counters[counterKey] = counter
-        let isService = watch.kind == .service
-        log.event(
-            ArmloadTexts.eventFailure(group: watch.group, wid: watch.wid, service: isService, action: action.seedNumber)
-        )
-        switch action {
-        case .restartApplication(let delay), .restartScript(let delay):
-            watch.startState = .restarting
-            watch.generation += 1
-            watches[due.key] = watch
-            store(watch, key: due.key)
-            var restart = due
-            restart.generation = watch.generation
-            restart.deadline = clock.now() + delay
-            if case .restartScript = action { restart.script = true }
-            effectSink.yield(.restart(restart))
-        case .failover:
-            store(watch, key: due.key)
-            log.arm(CatalogMessage(.armload19, [.string(watch.wid), .string(watch.group)]), source: "ARMLOAD")
-            // A single-server cluster has no server to take the group: ARMLOAD-25, then the group is stopped
-            // here (commands.md 2.1).
-            log.arm(
-                CatalogMessage(.armload25, [.string(watch.wid), .string(watch.group), .int(0)]),
-                source: "ARMLOAD"
-            )
-            await groups.stopGroup(watch.group, .groupFailover)
-        case .shutdown:
-            store(watch, key: due.key)
-            log.arm(CatalogMessage(.armload20, [.string(watch.wid)]), source: "ARMLOAD")
-            await power.shutdown(reboot: false, reason: "armload WID=\(watch.wid) group=\(watch.group) action 3")
-        case .none:
-            store(watch, key: due.key)
-        }
-    }
-
-    /// A restart's delay passed: action 5 relaunches the program, action 4 restarts the group's scripts.
-    func restartDue(_ due: Due) async {
-        guard var watch = watches[due.key], watch.registration == due.registration,
-            watch.generation == due.generation, watch.startState == .restarting
-        else { return }
-        let isService = watch.kind == .service
-        if watch.unit != nil, !due.script {
-            await restartUnitDue(due)
-            return
-        }
-        if due.script {
-            log.arm(CatalogMessage(.armload16, [.string(watch.wid)]), source: "ARMLOAD")
-            await groups.restartGroup(watch.group)
-            return
-        }
-        switch await startProgram(key: due.key) {
-        case .success:
-            guard let current = watches[due.key], current.registration == due.registration else { return }
-            watch = current
-            watch.startState = .running
-            watches[due.key] = watch
-            store(watch, key: due.key)
-            log.arm(
-                CatalogMessage(isService ? .armload18 : .armload17, [.string(watch.wid)]),
-                source: "ARMLOAD"
-            )
-            log.event(ArmloadTexts.eventRestarted(group: watch.group, wid: watch.wid, service: isService))
-        case .failure:
-            // A restart that fails counts as a failure of a run of length zero (commands.md 2.1).
-            log.event(ArmloadTexts.eventStartFailed(group: watch.group, wid: watch.wid, service: isService))
-            watch = watches[due.key] ?? watch
-            watch.startState = .ended
-            watch.endedUnasked = true
-            watch.generation += 1
-            watches[due.key] = watch
-            store(watch, key: due.key)
-            var next = due
-            next.generation = watch.generation
-            await decideFailure(next, ranFor: .zero)
-        }
+        watches[info.key] = watch
+        feed(info.key, endedGroup: run.program.pid) { $0.programExited(exit, at: now) }
     }
 
     // MARK: - Launching
+
+    /// The machine's `launch`: a program at once; a forking service or a unit in a child task of `run()`.
+    private func launchForMachine(key: String) {
+        guard let watch = watches[key] else { return }
+        if watch.unit != nil || serviceEntry(watch)?.type == .forking {
+            effectSink.yield(.perform(key: key, .launch))
+            return
+        }
+        launched(key: key, launch(key: key).mapError { .launch($0) })
+    }
+
+    /// A forking service's start or a unit's start, then the result to the machine.
+    private func launchSuspending(key: String) async {
+        guard let watch = watches[key] else { return }
+        if watch.unit != nil {
+            let result = await startUnitForMachine(key: key)
+            let now = clock.now()
+            switch result {
+            case .success(let state):
+                if var current = watches[key] {
+                    current.startedAt = clock.wallNow()
+                    current.adopt = nil
+                    watches[key] = current
+                }
+                feed(key) { $0.launched(pid: state.mainPID, at: now) }
+            case .failure(let failure):
+                if var current = watches[key] {
+                    current.startFailure = failure
+                    current.adopt = nil
+                    watches[key] = current
+                }
+                feed(key) { $0.launchFailed(at: now) }
+            }
+            return
+        }
+        launched(key: key, await startProgram(key: key))
+    }
+
+    /// Feeds a launch result to the machine; a program nobody waits for any more is killed.
+    private func launched(key: String, _ result: Result<LaunchedProgram, StartFailure>) {
+        let now = clock.now()
+        switch result {
+        case .success(let program):
+            guard var watch = watches[key], watch.machine.phase == .starting else {
+                // Stopped or released while it started.
+                launcher.signalGroup(program.pid, signal: SignalNumber.kill)
+                return
+            }
+            watch.startFailure = nil
+            watches[key] = watch
+            feed(key) { $0.launched(pid: program.pid, at: now) }
+        case .failure(let failure):
+            guard var watch = watches[key] else { return }
+            watch.startFailure = failure
+            watches[key] = watch
+            feed(key) { $0.launchFailed(at: now) }
+        }
+    }
 
     /// Starts the watch's program: a new RUN with BEGIN (and END `exec-failed` when it cannot start).
     func launch(key: String) -> Result<LaunchedProgram, LaunchError> {
@@ -504,9 +629,6 @@ package actor ArmloadSupervisor {
         log.armloadRecord(wid: watch.wid, group: watch.group, run: runID, kind: "BEGIN", text: "pid=\(program.pid)")
         tokens[token] = TokenInfo(key: key, wid: watch.wid, group: watch.group, runID: runID, began: began)
         watch.run = Run(token: token, program: program, runID: runID, began: began)
-        watch.generation += 1
-        watch.stopRequested = false
-        watch.endedUnasked = false
         watch.startedAt = clock.wallNow()
         watches[key] = watch
         return .success(program)
@@ -528,92 +650,14 @@ package actor ArmloadSupervisor {
         log.armloadRecord(wid: watch.wid, group: watch.group, run: runID, kind: "BEGIN", text: "pid=\(program.pid)")
         tokens[token] = TokenInfo(key: key, wid: watch.wid, group: watch.group, runID: runID, began: began)
         watch.run = Run(token: token, program: program, runID: runID, began: began)
-        watch.generation += 1
         watch.startedAt = startedAt ?? clock.wallNow()
         watches[key] = watch
         return true
     }
 
-    // MARK: - Termination
+    // MARK: - Timers
 
-    /// SIGTERM to the program's process group (or the `[services]` `stop` command), SIGKILL after `wait`, and
-    /// a last 5 s (commands.md 2.2).
-    ///
-    /// The end is known from the launcher's exit event, the deadlines from the monitor clock. Processes left
-    /// in the group after the main one ended are killed without further ado. A `stop` command that fails
-    /// (exit ≠ 0, signal, exec failure) while the service still runs: with `keepOnStopFailure` the service is
-    /// left running in its earlier state (`.stopFailed`); without (group stop), ARMLOAD-26 is written and the
-    /// service is signalled as without a `stop` command. A `stop` command still running at the end of the
-    /// wait is killed and the service gets SIGKILL, as a SIGTERM that did not work.
-    func terminate(key: String, wait: Duration, keepOnStopFailure: Bool = true) async -> Termination {
-        guard var watch = watches[key], let run = watch.run else { return .ended(forced: false) }
-        let earlierState = watch.startState
-        watch.stopRequested = true
-        watch.startState = .stopping
-        watch.generation += 1
-        watches[key] = watch
-        store(watch, key: key)
-        let group = run.program.pid
-        let deadline = clock.now() + wait
-        if let entry = serviceEntry(watch), !entry.stop.isEmpty {
-            let result = await runServiceCommand(
-                entry.stop,
-                environment: watch.spec?.environment ?? [:],
-                wid: watch.wid,
-                group: watch.group,
-                runID: run.runID,
-                timeout: wait
-            )
-            switch result.outcome {
-            case .exited(0), .timedOut:
-                break
-            case .exited, .signaled, .execFailed:
-                let detail = result.firstError ?? "stop command " + Self.outcomeText(result.outcome)
-                if var current = watches[key], current.registration == watch.registration,
-                    current.run?.token == run.token
-                {
-                    if keepOnStopFailure {
-                        current.stopRequested = false
-                        current.startState = earlierState == .stopping ? .running : earlierState
-                        current.generation += 1
-                        store(current, key: key)
-                        return .stopFailed(detail)
-                    }
-                    log.arm(CatalogMessage(.armload26, [.string(watch.wid), .string(detail)]), source: "ARMLOAD")
-                    launcher.signalGroup(group, signal: SignalNumber.terminate)
-                } else {
-                    // The service ended anyway: the stop is done.
-                    log.trace(level: 2, module: "RSC", "armload \(watch.wid): stop command failed (\(detail))")
-                }
-            }
-        } else {
-            launcher.signalGroup(group, signal: SignalNumber.terminate)
-        }
-        // A run that ended while the stop command ran is already known; otherwise its end is awaited.
-        var ended = watches[key]?.run?.token != run.token
-        if !ended { ended = await waitForExit(token: run.token, until: max(deadline, clock.now())) }
-        if ended {
-            if launcher.isGroupAlive(group) {
-                log.trace(
-                    level: 3,
-                    module: "RSC",
-                    "armload \(watch.wid): killing what is left of process group \(group)"
-                )
-                launcher.signalGroup(group, signal: SignalNumber.kill)
-            }
-            return .ended(forced: false)
-        }
-        launcher.signalGroup(group, signal: SignalNumber.kill)
-        return await waitForExit(token: run.token, until: clock.now() + Self.killGrace)
-            ? .ended(forced: true) : .survived
-    }
-
-    /// Whether the run ended before the deadline.
-    nonisolated func waitForExit(token: UInt64, until deadline: MonotonicInstant) async -> Bool {
-        await waitFor(token: token, [.exited], until: deadline) == .exited
-    }
-
-    /// The first of `kinds` published for the run before the deadline; nil after the deadline.
+    /// The first of `kinds` published for the token before the deadline; nil after the deadline.
     nonisolated func waitFor(
         token: UInt64,
         _ kinds: Set<RunSignals.Signal>,
@@ -641,16 +685,10 @@ package actor ArmloadSupervisor {
     /// The restart counter's key: (group, WID).
     static func counterKey(group: String, wid: String) -> String { group.lowercased() + "\u{0}" + wid.lowercased() }
 
-    /// Releases a registration (no-op when it is gone or newer): the row is deleted.
-    func release(key: String, registration: UInt64) {
-        guard let watch = watches[key], watch.registration == registration else { return }
-        watches[key] = nil
-        if let run = watch.run { signals.forget(token: run.token) }
-        effectSink.yield(.delete(watch.wid))
-    }
-
     /// Stores the watch and queues its row.
     func store(_ watch: Watch, key: String) {
+        var watch = watch
+        watch.persisted = true
         watches[key] = watch
         effectSink.yield(.save(record(watch)))
     }
@@ -682,7 +720,7 @@ package actor ArmloadSupervisor {
             restarts: counter.used,
             windowStart: counter.windowStart.map(wallMilliseconds),
             startedAt: watch.startedAt?.epochMilliseconds,
-            lastExit: watch.lastExit.map(ArmloadTexts.exitText)
+            lastExit: watch.machine.lastExit.map(ArmloadTexts.exitText)
         )
     }
 
@@ -703,18 +741,18 @@ package actor ArmloadSupervisor {
 
     /// Every WID in registration order, as armstat shows them.
     package func status() -> [WatchStatus] {
-        watches.values.sorted { $0.registration < $1.registration }.map { watch in
+        watches.values.sorted { $0.order < $1.order }.map { watch in
             let counter = counters[Self.counterKey(group: watch.group, wid: watch.wid)] ?? RestartCounter()
             let lastExit: String? =
-                switch watch.lastExit {
-                case .exited, .signaled: watch.lastExit.map(ArmloadTexts.exitText)
+                switch watch.machine.lastExit {
+                case .exited, .signaled: watch.machine.lastExit.map(ArmloadTexts.exitText)
                 case .unknown, nil: nil
                 }
             return WatchStatus(
                 wid: watch.wid,
                 group: watch.group,
                 kind: watch.kind.rawValue,
-                pid: watch.run?.program.pid ?? watch.mainPID,
+                pid: watch.run?.program.pid ?? (watch.unit != nil ? watch.machine.pid : nil),
                 unit: watch.unit,
                 startState: watch.startState.rawValue,
                 monitorState: watch.monitorState.rawValue,

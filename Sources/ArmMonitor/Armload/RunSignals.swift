@@ -1,14 +1,13 @@
+import ArmCore
 import Synchronization
 
-/// What happened to one run of a program, as the supervisor publishes it once its own state is updated:
-/// requests that wait for a program (readiness, armkill) suspend here instead of polling.
+/// Signals keyed by a token: a watch's deadline timer waits here for its cancellation (a new deadline or
+/// none), so a superseded timer stops sleeping at once instead of waking for nothing.
 final class RunSignals: Sendable {
-    /// A signal of a run.
+    /// A signal of a token.
     enum Signal: Sendable, Hashable {
-        /// The program sent `READY=1`.
-        case ready
-        /// The program ended.
-        case exited
+        /// A watch's deadline was cancelled (or replaced) before its time.
+        case cancelled
     }
 
     private struct Waiter {
@@ -80,6 +79,55 @@ final class RunSignals: Sendable {
                 return nil
             }
             waiter?.continuation.resume(returning: nil)
+        }
+    }
+}
+
+/// Answers of watch state machines to the requests waiting for them (armload, armkill, armloadc, group stop).
+///
+/// An answer given before its request waits is kept for it; every request waiting on the same key gets it.
+final class WatchReplies: Sendable {
+    /// An answer: the machine's outcome and, for a failed start, why it failed.
+    struct Reply: Sendable {
+        var outcome: WatchStateMachine.Outcome
+        var failure: ArmloadSupervisor.StartFailure?
+    }
+
+    private struct Key: Hashable {
+        var watch: String
+        var request: WatchStateMachine.Request
+    }
+
+    private struct State {
+        var delivered: [Key: Reply] = [:]
+        var waiters: [Key: [CheckedContinuation<Reply, Never>]] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    /// Hands an answer to the requests waiting for it, or keeps it for the next one.
+    func deliver(_ reply: Reply, key: String, request: WatchStateMachine.Request) {
+        let id = Key(watch: key, request: request)
+        let waiting = state.withLock { state -> [CheckedContinuation<Reply, Never>] in
+            guard let waiting = state.waiters.removeValue(forKey: id), !waiting.isEmpty else {
+                state.delivered[id] = reply
+                return []
+            }
+            return waiting
+        }
+        for continuation in waiting { continuation.resume(returning: reply) }
+    }
+
+    /// Suspends until the machine answers the request (every stop and readiness wait ends on a deadline).
+    func wait(key: String, request: WatchStateMachine.Request) async -> Reply {
+        let id = Key(watch: key, request: request)
+        return await withCheckedContinuation { (continuation: CheckedContinuation<Reply, Never>) in
+            let ready = state.withLock { state -> Reply? in
+                if let reply = state.delivered.removeValue(forKey: id) { return reply }
+                state.waiters[id, default: []].append(continuation)
+                return nil
+            }
+            if let ready { continuation.resume(returning: ready) }
         }
     }
 }

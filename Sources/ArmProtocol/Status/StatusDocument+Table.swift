@@ -3,8 +3,11 @@ import ArmCore
 extension StatusDocument {
     /// The people's table of commands.md 2.29: columns separated by at least two spaces, `*` marking the
     /// local server, a failed group's state shown as `STATE/failed`; empty resource and watch lists are left
-    /// out.
-    package var table: String {
+    /// out, except that the `armload` view shows its header and `(no watches)`.
+    package var table: String { table(view: "all") }
+
+    /// The table of one view (commands.md 2.29).
+    package func table(view: String) -> String {
         var out = ""
         if let cluster {
             var header = "Cluster \(cluster.name ?? "-")  state \(cluster.state.rawValue)"
@@ -51,6 +54,9 @@ extension StatusDocument {
                 ])
             }
             out += Self.table(rows)
+        } else if let armload, armload.isEmpty, view == "armload" {
+            out += Self.table([["WID", "GROUP", "KIND", "PID/UNIT", "START", "MONITOR", "RESTARTS"]])
+            out += "  (no watches)\n"
         }
         return out
     }

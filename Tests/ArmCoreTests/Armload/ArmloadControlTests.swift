@@ -1,7 +1,7 @@
 import ArmCore
 import Testing
 
-@Suite struct ArmloadControlTests {
+@Suite(.timeLimit(.minutes(2))) struct ArmloadControlTests {
     /// The matrix of commands.md 2.3, written out independently of the implementation.
     private static func isAllowed(
         _ action: ControlAction,

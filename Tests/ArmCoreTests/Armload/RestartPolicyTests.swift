@@ -1,7 +1,7 @@
 import ArmCore
 import Testing
 
-@Suite struct RestartPolicyTests {
+@Suite(.timeLimit(.minutes(2))) struct RestartPolicyTests {
     private static let t0 = MonotonicInstant(nanoseconds: 1_000_000_000)
     private static let healthy = Duration.seconds(5)
     private static let noDelays = BackoffSettings()

@@ -1,7 +1,7 @@
 import ArmCore
 import Testing
 
-@Suite struct GroupStateMachineTests {
+@Suite(.timeLimit(.minutes(2))) struct GroupStateMachineTests {
     private func machine(
         _ state: GroupState,
         failed: Bool = false,
@@ -243,5 +243,40 @@ import Testing
         #expect(group.isBusy)
         _ = group.handle(.startFinished(success: true))
         #expect(!group.isBusy)
+    }
+}
+
+@Suite(.timeLimit(.minutes(2))) struct GroupStateMachineOwnerTests {
+    @Test func startingOrStoppingHereMakesThisServerTheOwnerAndAStopKeepsIt() {
+        var group = GroupStateMachine(localServer: "n1")
+        #expect(group.owner == nil && group.activeServer == nil)
+        _ = group.handle(.startRequested(by: .start))
+        #expect(group.owner == "n1" && group.activeServer == "n1")
+        _ = group.handle(.startFinished(success: true))
+        _ = group.handle(.stopRequested(factor: .groupStop))
+        _ = group.handle(.stopFinished(success: true))
+        #expect(group.owner == "n1")
+        #expect(group.activeServer == nil)
+    }
+
+    @Test func recoveryRestoresOwnerAndFailoverCount() {
+        var group = GroupStateMachine(localServer: "n1")
+        _ = group.handle(
+            .recovered(state: .stopped, failed: false, uncleanStop: false, owner: "n2", failoverCount: 3)
+        )
+        #expect(group.owner == "n2" && group.failoverCount == 3)
+        var attached = GroupStateMachine(localServer: "n1")
+        _ = attached.handle(.recovered(state: .started, failed: false, uncleanStop: true, owner: nil))
+        #expect(attached.owner == "n1" && attached.activeServer == "n1")
+    }
+
+    @Test func onlyFailoverStartsCountAsFailovers() {
+        var group = GroupStateMachine(localServer: "n1")
+        _ = group.handle(.startRequested(by: .start))
+        #expect(group.failoverCount == 0)
+        _ = group.handle(.startFinished(success: false))
+        _ = group.handle(.stopFinished(success: true))
+        _ = group.handle(.startRequested(by: .failover))
+        #expect(group.failoverCount == 1)
     }
 }

@@ -1,7 +1,7 @@
 import ArmCore
 import Testing
 
-@Suite struct ScriptEnvironmentTests {
+@Suite(.timeLimit(.minutes(2))) struct ScriptEnvironmentTests {
     private let group = GroupDefinition(
         name: "web",
         servers: ["n1", "n2"],

@@ -1,7 +1,7 @@
 import ArmCore
 import Testing
 
-@Suite struct WatchIDTests {
+@Suite(.timeLimit(.minutes(2))) struct WatchIDTests {
     @Test(arguments: ["WEB", "a", "web-1_x", "9lives", String(repeating: "W", count: 255)])
     func aValidWIDKeepsItsText(text: String) throws {
         #expect(try WatchID(text).text == text)

@@ -122,14 +122,20 @@ final class ChildProcess: Sendable {
     var exitStatus: Int32? { exit.state.withLock { $0.status } }
 
     /// Waits for the exit.
+    ///
+    /// Cancelled (the test's time limit passed), the child gets SIGKILL, so the wait still ends.
     func wait() async -> Int32 {
-        await withCheckedContinuation { continuation in
-            let known = exit.state.withLock { current -> Int32? in
-                if let status = current.status { return status }
-                current.waiters.append(continuation)
-                return nil
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let known = exit.state.withLock { current -> Int32? in
+                    if let status = current.status { return status }
+                    current.waiters.append(continuation)
+                    return nil
+                }
+                if let known { continuation.resume(returning: known) }
             }
-            if let known { continuation.resume(returning: known) }
+        } onCancel: {
+            kill(pid, SIGKILL)
         }
     }
 

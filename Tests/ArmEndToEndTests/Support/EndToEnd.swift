@@ -11,8 +11,9 @@ extension Tag {
 /// start real daemons and scripts, and the machine has few cores.
 ///
 /// `ARM_E2E=1` enables them (scripts/test always sets it); `ARM_BIN_DIR` names the directory with the
-/// built binaries (`swift build --show-bin-path`), else `<repo>/.build/debug` is used.
-@Suite(.tags(.endToEnd), .enabled(if: E2E.isEnabled), .serialized)
+/// built binaries (`swift build --show-bin-path`), else `<repo>/.build/debug` is used. The time limit applies
+/// to each test of every nested suite: a hung daemon or command fails the run instead of hanging it.
+@Suite(.tags(.endToEnd), .enabled(if: E2E.isEnabled), .serialized, .timeLimit(.minutes(10)))
 struct EndToEnd {}
 
 /// Where the binaries are and how commands are run.

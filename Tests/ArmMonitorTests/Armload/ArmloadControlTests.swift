@@ -4,7 +4,7 @@ import ArmProtocol
 import ArmTesting
 import Testing
 
-@Suite struct ArmloadControlTests {
+@Suite(.timeLimit(.minutes(2))) struct ArmloadControlTests {
     // MARK: armkill
 
     @Test func armkillSendsTermThenKillAfterTheDefaultWait() async throws {

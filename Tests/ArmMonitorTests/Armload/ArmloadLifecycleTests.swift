@@ -6,7 +6,7 @@ import ArmTesting
 import Foundation
 import Testing
 
-@Suite struct ArmloadLifecycleTests {
+@Suite(.timeLimit(.minutes(2))) struct ArmloadLifecycleTests {
     private let disk = ResourceDefinition(
         name: "disk",
         kind: .exec(
@@ -208,7 +208,7 @@ import Testing
     }
 }
 
-@Suite struct GRDBArmloadRowTests {
+@Suite(.timeLimit(.minutes(2))) struct GRDBArmloadRowTests {
     @Test func armloadRowsAreSavedReplacedCaseInsensitivelyAndDeleted() async throws {
         let directory = NSTemporaryDirectory() + "armload-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -6,7 +6,7 @@ import ArmTesting
 import Testing
 
 /// `[services.NAME]` `stop` commands and `type = "forking"` services (commands.md 2.1, 2.2).
-@Suite struct ArmloadServiceTests {
+@Suite(.timeLimit(.minutes(2))) struct ArmloadServiceTests {
     static let stopPath = "/opt/queue/bin/queuectl"
     static let startPath = "/usr/lib/postgresql/bin/pg_ctl"
     static let pidFile = "/srv/db/pgdata/postmaster.pid"
@@ -146,6 +146,26 @@ import Testing
             )
             #expect(await h.status("DB")?.pid == 7002)
             #expect(await h.status("DB")?.restarts == 1)
+        }
+    }
+
+    @Test func anArmkillDuringAForkingStartReleasesTheWidAndAnswersTheStart() async throws {
+        let harness = ArmloadHarness(services: [Self.database])
+        harness.files.set(Self.pidFile, "7001\n")
+        harness.launcher.previousProgram(pid: 7001, startTicks: 555)
+        harness.runner.script(Self.startPath, outcome: .exited(0))
+        harness.runner.hold(Self.startPath)
+        try await harness.run { h in
+            async let started = h.armload("DB", ["db"]) { $0.isService = true }
+            await h.runner.waitForHeld(Self.startPath)
+            let killed = await h.armkill("DB")
+            #expect(killed.messageID == "ARMKILL-01")
+            h.runner.release(Self.startPath)
+            let answer = await started
+            #expect(answer.messageID == "ARMLOAD-23")
+            // Nobody waits for the daemon the start command left: it is not watched.
+            #expect(h.launcher.attached.isEmpty)
+            #expect(await h.supervisor.status().isEmpty)
         }
     }
 

@@ -5,7 +5,7 @@ import ArmProtocol
 import ArmTesting
 import Testing
 
-@Suite struct ArmloadStartTests {
+@Suite(.timeLimit(.minutes(2))) struct ArmloadStartTests {
     @Test func armloadStartsTheProgramWithTheCallersEnvironmentAndLogsItsOutput() async throws {
         let harness = ArmloadHarness()
         try await harness.run { h in

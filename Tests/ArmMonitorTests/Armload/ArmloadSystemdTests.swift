@@ -61,7 +61,7 @@ final class FakeSystemd: Sendable {
 }
 
 /// armload /S on systemd units (commands.md 2.1 "Service form /S", "Watching"; 2.2).
-@Suite struct ArmloadSystemdTests {
+@Suite(.timeLimit(.minutes(2))) struct ArmloadSystemdTests {
     static let systemctl = "/usr/bin/systemctl"
 
     static func harness(_ systemd: FakeSystemd) -> ArmloadHarness {

@@ -4,7 +4,7 @@ import ArmProtocol
 import ArmTesting
 import Testing
 
-@Suite struct ArmloadWatchTests {
+@Suite(.timeLimit(.minutes(2))) struct ArmloadWatchTests {
     @Test func aCrashLoopRestartsWithBackoffThenFailsOverWhichStopsTheGroupOnASingleServer() async throws {
         let harness = ArmloadHarness()
         try await harness.run { h in

@@ -4,7 +4,7 @@ import ArmProtocol
 import ArmTesting
 import Testing
 
-@Suite struct RequestHandlerTests {
+@Suite(.timeLimit(.minutes(2))) struct RequestHandlerTests {
     private let peer = PeerCredentials(pid: 4242, uid: 0, gid: 0)
 
     private func handler(_ harness: Harness) -> RequestHandler {

@@ -3,7 +3,7 @@ import ArmMonitor
 import ArmTesting
 import Testing
 
-@Suite struct GroupManagerTests {
+@Suite(.timeLimit(.minutes(2))) struct GroupManagerTests {
     private let app = ResourceDefinition(
         name: "app",
         kind: .exec(

@@ -40,7 +40,7 @@ private func leaveStaleSocket(at path: String) {
     close(descriptor)
 }
 
-@Suite struct ControlServerTests {
+@Suite(.timeLimit(.minutes(2))) struct ControlServerTests {
     private func temporaryDirectory() throws -> String {
         // Short: a Unix socket path has at most 107 bytes.
         let path = "/tmp/armcs-" + String(UUID().uuidString.prefix(8))

@@ -3,7 +3,7 @@ import ArmMonitor
 import Foundation
 import Testing
 
-@Suite struct GRDBStateStoreTests {
+@Suite(.timeLimit(.minutes(2))) struct GRDBStateStoreTests {
     private func temporaryDirectory() throws -> String {
         let path = NSTemporaryDirectory() + "armstore-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

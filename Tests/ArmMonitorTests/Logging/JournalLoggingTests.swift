@@ -4,7 +4,7 @@ import ArmTesting
 import Logging
 import Testing
 
-@Suite struct JournalLoggingTests {
+@Suite(.timeLimit(.minutes(2))) struct JournalLoggingTests {
     private func logger(
         _ journal: InMemoryJournal,
         sink: InMemoryLogSink = InMemoryLogSink(),

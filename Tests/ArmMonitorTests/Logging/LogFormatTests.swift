@@ -4,7 +4,7 @@ import ArmTesting
 import Logging
 import Testing
 
-@Suite struct LogFormatTests {
+@Suite(.timeLimit(.minutes(2))) struct LogFormatTests {
     @Test(arguments: [
         (
             WallTime(epochMilliseconds: 1_741_911_123_417, utcOffsetSeconds: 9 * 3600), false,

@@ -4,7 +4,7 @@ import ArmProtocol
 import ArmTesting
 import Testing
 
-@Suite struct StatusDocumentTests {
+@Suite(.timeLimit(.minutes(2))) struct StatusDocumentTests {
     private let web = GroupDefinition.fixture(
         "web",
         servers: ["n1", "n2"],

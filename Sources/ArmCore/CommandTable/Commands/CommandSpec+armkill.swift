@@ -40,7 +40,10 @@ extension CommandSpec {
             .init(.timeout, "service not stopped in time"),
             .init(.permissionDenied),
         ],
-        examples: ["armkill WEB /WAIT 120 || armdown     # in stop.sh"],
+        examples: [
+            "armkill WEB /WAIT 120 || armdown     # in stop.sh",
+            "armkill WEB || [ $? -eq 5 ]          # in stop.sh: 5 = WEB never registered (its start failed)",
+        ],
         access: .mutating,
         seed: "§2.2.2"
     )

@@ -4,7 +4,7 @@ extension CommandSpec {
         name: "armmond",
         messagePrefix: "MONITOR",
         summary: "node monitor daemon",
-        synopsis: ["[/F] [/C file] [/ROOT dir] [/SERVER name] [/NODELAY] [/CHECK]"],
+        synopsis: ["[/F] [/C file] [/ROOT dir] [/SERVER name] [/NODELAY] [/CHECK]", "/STOP [seconds]"],
         description: [
             """
             The node monitor: one per server, run as root. It keeps the cluster membership by heartbeats, runs \
@@ -27,6 +27,11 @@ extension CommandSpec {
             SIGTERM or SIGINT stops this server in order (its groups fail over, factor SERVERSHUTDOWN) and exits \
             0. SIGHUP reopens the logs. If armmond ends abnormally in a cluster of two or more servers, its \
             keeper process carries out fence_action.
+            """,
+            """
+            /STOP sends SIGTERM to the armmond of this ARM_ROOT (the pid in armmond.pid, checked against the \
+            armmond.lock lock), waits up to seconds (default 60) for it to exit, and exits 0 when it stopped, 3 \
+            when none was running and 6 when it still runs.
             """,
             """
             This server is the [[server]] entry named by /SERVER, else ARM_SERVER, else the entry named as the \
@@ -64,18 +69,25 @@ extension CommandSpec {
                 long: "check",
                 help: "Check the configuration and environment like armcfg check, then exit."
             ),
+            .flag("STOP", long: "stop", help: "Stop the armmond of this ARM_ROOT and wait for it to exit."),
         ],
+        operands: [.optional("seconds", help: "With /STOP: longest wait, 0-3600 (default 60).")],
         exitStatuses: [
             .init(.success, "stopped"),
             .init(.failed, "start failed"),
             .init(.usage),
+            .init(.monitorUnreachable, "/STOP: none was running"),
+            .init(.timeout, "/STOP: still running after the wait"),
             .init(.permissionDenied, "not root"),
             .init(.busy, "already running"),
             .init(.internal),
             .init(.config, "bad configuration (systemd RestartPreventExitStatus=10)"),
             .init(.shutdownExit, "shutdown_action = exit (test rigs)"),
         ],
-        examples: ["ARM_ROOT=/srv/n2 ip netns exec n2 armmond /F /SERVER node2     # test node in a network namespace"],
+        examples: [
+            "ARM_ROOT=/srv/n2 ip netns exec n2 armmond /F /SERVER node2     # test node in a network namespace",
+            "armmond /STOP 30 || echo \"armmond did not stop: $?\"",
+        ],
         manSection: 8,
         access: .none,
         seed: "§2.2.20, §3–§7"

@@ -15,6 +15,10 @@ extension CommandSpec {
             3), prints "# armmond unreachable; last state from TIME", shows the cluster as stopped and exits 3.
             """,
             """
+            An unknown NAME prints "armstat: no such group NAME" (server, WID, mirror set, share) on stderr and \
+            exits 5; armstat armload without watches prints its header and "(no watches)".
+            """,
+            """
             The view defaults to all. NAME narrows server, group, armload (a WID), mirror and share; for \
             resource it names a group. Columns are separated by at least two spaces, * marks the local server, \
             a failed group shows its state as stopped/failed or started/failed, and INTERCONNECTS counts the \

@@ -43,7 +43,7 @@ extension CommandSpec {
             .flag("LR", long: "list-registered", help: "List the registered cluster volume groups."),
             .json,
         ],
-        operands: [.repeated("vg", help: "Volume group name or plain device path.")],
+        operands: [.repeated("vg", completion: .files, help: "Volume group name or plain device path.")],
         exitStatuses: [
             .init(.success, "done; also an empty list"),
             .init(

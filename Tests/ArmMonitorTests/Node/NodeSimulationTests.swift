@@ -1,0 +1,170 @@
+import ArmCore
+import ArmMonitor
+import ArmTesting
+import Testing
+
+/// Three independent single-server nodes in one process on one manual clock, driven by a seeded random
+/// script of requests, script failures, hangs (timeouts) and armmond deaths (STYLE §2.6a, issue 7).
+@Suite(.timeLimit(.minutes(2))) struct NodeSimulationTests {
+    private static func groups(_ server: String, _ random: inout SplitMix64) -> [GroupDefinition] {
+        (0..<(2 + random.below(2))).map { index in
+            var resources: [ResourceDefinition] = []
+            for position in 0..<random.below(3) {
+                let name = "r\(position)"
+                if random.chance(20) {
+                    resources.append(ResourceDefinition(name: name, kind: .fip(address: "10.0.0.\(position)")))
+                } else {
+                    resources.append(
+                        ResourceDefinition(
+                            name: name,
+                            kind: .exec(
+                                start: "/opt/\(server)/g\(index)/\(name)/start",
+                                stop: "/opt/\(server)/g\(index)/\(name)/stop",
+                                startTimeout: random.chance(50) ? .seconds(10) : nil,
+                                stopTimeout: random.chance(50) ? .seconds(10) : nil,
+                                environment: [:]
+                            ),
+                            shutdownOnDeactivateFailure: random.chance(70)
+                        )
+                    )
+                }
+            }
+            return GroupDefinition(
+                name: "g\(index)",
+                servers: [server],
+                autoStart: random.chance(50),
+                startTimeout: .seconds(30),
+                stopTimeout: .seconds(25),
+                resources: resources
+            )
+        }
+    }
+
+    /// Runs one seed; returns the action log and every invariant violation seen after any step.
+    private static func simulate(
+        seed: UInt64,
+        operations: Int,
+        recording: Bool = true
+    ) async -> (log: [String], violations: [String], steps: Int) {
+        var random = SplitMix64(seed: seed)
+        let servers = ["n1", "n2", "n3"].map { ($0, groups($0, &random)) }
+        let harness = NodeHarness(servers: servers, seed: seed ^ 0x5EED)
+        harness.recording = recording
+        var violations: [String] = []
+        var steps = 0
+        func check(_ label: String) async {
+            steps += 1
+            for violation in await harness.violations() { violations.append("seed \(seed) \(label): \(violation)") }
+        }
+        for index in harness.members.indices { await harness.boot(index) }
+        await check("boot")
+        for operation in 0..<operations {
+            let target = harness.clock.now() + .seconds(Int64(random.below(12)))
+            while let next = harness.nextTime, next <= target {
+                await harness.step()
+                await check("op \(operation) step")
+            }
+            harness.clock.advance(to: target)
+            let member = random.below(harness.members.count)
+            let names = harness.members[member].node.order
+            let group = random.chance(5) ? "ghost" : names[random.below(names.count)]
+            switch random.below(100) {
+            case 0..<40: await harness.request(member) { .startGroup($0, group: group, server: nil, event: .start) }
+            case 40..<70: await harness.request(member) { .stopGroup($0, group: group, factor: .groupStop) }
+            case 70..<85:
+                let timeout: Duration? = random.chance(80) ? .seconds(Int64(random.below(40))) : nil
+                let target: GroupState = random.chance(50) ? .started : .stopped
+                await harness.request(member) { .wait($0, group: group, target: .state(target), timeout: timeout) }
+            case 85..<88: await harness.crash(member)
+            default: break
+            }
+            await check("op \(operation)")
+        }
+        // Quiet: every sequence ends (hangs are killed at their deadlines) and every timed wait is answered.
+        while await harness.step() { await check("drain") }
+        for member in harness.members {
+            for name in member.node.order where member.node.groups[name]?.machine.isBusy == true {
+                violations.append("seed \(seed): \(member.name) \(name) still busy when idle")
+            }
+            if member.openWaits.values.contains(where: { $0 != nil }) {
+                violations.append("seed \(seed): \(member.name) has a timed wait never answered")
+            }
+        }
+        // Server shutdown stops every group in reverse order and answers.
+        var shutdowns: [(Int, RequestID)] = []
+        for index in harness.members.indices {
+            shutdowns.append((index, await harness.request(index) { .stopAll($0) }))
+        }
+        while await harness.step() { await check("shutdown") }
+        for (index, id) in shutdowns {
+            let member = harness.members[index]
+            if member.replies[id] != .done { violations.append("seed \(seed): \(member.name) stopAll unanswered") }
+            for name in member.node.order {
+                guard let machine = member.node.groups[name]?.machine else { continue }
+                // A failed stop leaves the group started and failed (armstat started/failed).
+                if machine.state != .stopped && !(machine.state == .started && machine.failed) {
+                    violations.append("seed \(seed): \(member.name) \(name) \(machine.state) after stopAll")
+                }
+            }
+            let refused = await harness.request(index) {
+                .startGroup($0, group: member.node.order[0], server: nil, event: .start)
+            }
+            if harness.members[index].replies[refused] != .request(.refused(.shuttingDown)) {
+                violations.append("seed \(seed): \(member.name) accepted a start while shutting down")
+            }
+        }
+        return (harness.actionLog, violations, steps)
+    }
+
+    @Test func threeNodesKeepEveryInvariantOverAThousandSeeds() async {
+        var violations: [String] = []
+        var steps = 0
+        for seed in 1...1_000 as ClosedRange<UInt64> {
+            let result = await Self.simulate(seed: seed, operations: 30, recording: false)
+            steps += result.steps
+            violations += result.violations.prefix(3)
+            if violations.count > 20 { break }
+        }
+        #expect(violations.isEmpty, "\(violations.joined(separator: "\n"))")
+        #expect(steps > 50_000)  // invariants checked after every step
+    }
+
+    @Test(arguments: [7, 42, 4_242] as [UInt64])
+    func theSameSeedReplaysTheSameActionLogByteForByte(seed: UInt64) async {
+        let first = await Self.simulate(seed: seed, operations: 60)
+        let second = await Self.simulate(seed: seed, operations: 60)
+        #expect(first.log.joined(separator: "\n") == second.log.joined(separator: "\n"))
+        #expect(first.log.count > 100)
+        let other = await Self.simulate(seed: seed &+ 1, operations: 60)
+        #expect(other.log != first.log)
+    }
+
+    @Test func theActionLogReadsAsTheNodeDecided() async {
+        let web = GroupDefinition(
+            name: "web",
+            servers: ["n1"],
+            autoStart: true,
+            startTimeout: .seconds(30),
+            stopTimeout: .seconds(30),
+            resources: []
+        )
+        let harness = NodeHarness(
+            servers: [("n1", [web])],
+            seed: 1,
+            faults: .init(fail: 0, die: 0, hang: 100, execFail: 0)
+        )
+        await harness.boot(0)
+        let wait = await harness.request(0) { .wait($0, group: "web", target: .state(.started), timeout: .seconds(10)) }
+        #expect(await harness.drain())
+        #expect(harness.members[0].replies[wait] == .wait(.timedOut(seconds: 10)))
+        #expect(harness.members[0].powerOffs == 2)  // start.sh and stop.sh both hung
+        let log = harness.actionLog.joined(separator: "\n")
+        #expect(log.contains("0.000 n1 run r1 web web/start.sh START - timeout=30s"))
+        #expect(log.contains("30.000 n1 kill r1"))
+        #expect(log.contains("30.000 n1 log scriptTimeout(group: \"web\", start: true)"))
+        #expect(log.contains("60.000 n1 kill r2"))
+        let status = harness.members[0].node.groups["web"]?.machine
+        #expect(status?.state == .started && status?.failed == true)  // the clean-up stop hung too
+        #expect(harness.members[0].sink.records(.events).map { $0[3] }.contains("9000"))
+    }
+}

@@ -4,7 +4,7 @@ import ArmTesting
 import Testing
 
 /// `armcfg check`: V25 on this server's scripts (issue 8 item 5) and the summary line (item 4).
-@Suite struct ArmcfgCheckTests {
+@Suite(.timeLimit(.minutes(2))) struct ArmcfgCheckTests {
     static let file = """
         [cluster]
         name = "demo"

@@ -213,7 +213,7 @@ import Testing
     }
 }
 
-@Suite struct LocalFileStatusTests {
+@Suite(.timeLimit(.minutes(2))) struct LocalFileStatusTests {
     @Test func onlyRootMayWriteAScriptArmmondRuns() {
         #expect(!LocalFileStatus(isRegular: true, mode: 0o755, owner: 0).isWritableByOthers())
         #expect(!LocalFileStatus(isRegular: true, mode: 0o4700, owner: 0).isWritableByOthers())

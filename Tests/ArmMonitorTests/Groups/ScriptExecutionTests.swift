@@ -4,7 +4,7 @@ import ArmTesting
 import Testing
 
 /// The refusal of scripts others can write, right before the spawn (issue 8 item 5).
-@Suite struct ScriptExecutionTests {
+@Suite(.timeLimit(.minutes(2))) struct ScriptExecutionTests {
     let sink = InMemoryLogSink()
     let runner = FakeScriptRunner()
 

@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(name: "ArmDocsTests", dependencies: ["ArmCore", "ArmDocs"], swiftSettings: strict),
         .testTarget(
             name: "ArmCommandsTests",
-            dependencies: ["ArmCore", "ArmProtocol", "ArmClient", "ArmCommands", "ArmTesting"],
+            dependencies: ["ArmCore", "ArmConfig", "ArmProtocol", "ArmClient", "ArmCommands", "ArmTesting"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -43,15 +43,28 @@ enum Armcfg: Command {
         CommandOutcome(exitCode: ExitStatus.internal.rawValue, message: CatalogMessage(.armtool01, detail: what))
     }
 
-    /// `armcfg check [--json] [FILE]`: the shared validator, in this process (docs/decisions.md D3).
+    /// `armcfg check [--json] [FILE]`: the shared validator, in this process (docs/decisions.md D3), and V25
+    /// for the groups of this server (`ARM_SERVER`, else the host name; the only server of a single-server
+    /// cluster): the checks `armmond` runs, through the same `ConfigCheck`.
     ///
     /// Findings go to stderr as `FILE:LINE:COL: [warning: ]message`, or with `--json` as one JSON array on
-    /// stdout; exit 0 without errors, 10 (CONFIG) with any. A product path is relocated under `$ARM_ROOT`.
+    /// stdout; exit 0 without errors (and the summary line `FILE: OK, 1 server, 1 group` on stdout), 10
+    /// (CONFIG) with any. A product path is relocated under `$ARM_ROOT`.
     static func check(file: String, json: Bool, context: CommandContext) -> CommandOutcome {
         let path = context.paths.relocate(file)
-        let result = ConfigLoader.load(context.system.readFile(path), displayPath: path)
-        let report = ConfigFindings.checkOutput(result.findings, json: json)
-        if !report.errors.isEmpty { context.system.writeStderr(report.errors) }
+        let system = context.system
+        let requested = system.environment["ARM_SERVER"].flatMap { $0.isEmpty ? nil : $0 }
+        let report = ConfigCheck.run(
+            path: path,
+            displayPath: path,
+            json: json,
+            armRoot: context.paths.root,
+            localServer: requested ?? system.shortHostname(),
+            checkKeyFile: false,  // V27 needs root to read the key; it belongs to `--system` and armmond /CHECK
+            checkScripts: true,
+            files: ConfigFiles(read: system.readFile, status: system.fileStatus)
+        )
+        if !report.errors.isEmpty { system.writeStderr(report.errors) }
         return CommandOutcome(exitCode: report.status, stdout: report.output)
     }
 }

@@ -1,4 +1,5 @@
 import ArmClient
+import ArmConfig
 import ArmCore
 import ArmProtocol
 
@@ -67,15 +68,18 @@ package struct CommandContext: Sendable {
 
     /// The local server name of a line the command writes itself (commands.md 1.3).
     ///
-    /// `ARM_SERVER` if set and non-empty, else the configured `[[server]]` armmond would be, else the host
-    /// name up to the first dot (issue 8: not the host name where cluster.toml says otherwise). Reads
+    /// `ARM_SERVER` if set and non-empty, else the `[[server]]` armmond would be (`ServerIdentity`), else the
+    /// host name up to the first dot (issue 8: not the host name where cluster.toml says otherwise). Reads
     /// cluster.toml, so only paths that write ARM.LOG themselves ask for it.
     package var localServerName: String {
-        ConfiguredServerName.resolve(
-            environment: system.environment,
-            hostname: system.shortHostname(),
-            configText: system.readTextFile(paths.configFile)
-        )
+        let requested = system.environment["ARM_SERVER"].flatMap { $0.isEmpty ? nil : $0 }
+        if let requested { return requested }
+        let hostname = system.shortHostname()
+        guard case .success(let bytes) = system.readFile(paths.configFile) else { return hostname }
+        let servers = ConfigLoader.serverNames(in: String(decoding: bytes, as: UTF8.self))
+        guard case .server(let name) = ServerIdentity.pick(requested: nil, hostname: hostname, servers: servers)
+        else { return hostname }
+        return name
     }
 
     /// Sends one request for this command.

@@ -40,8 +40,8 @@ package struct CommandSystem: Sendable {
     package var runSynchronously: @Sendable (ProgramSpec) -> Result<ProgramExit, LaunchError>
     /// Reads a whole file (`armcfg check`), or why not.
     package var readFile: @Sendable (_ path: String) -> Result<[UInt8], ConfigReadError>
-    /// Reads a small text file (cluster.toml for the server name), or nil when it cannot.
-    package var readTextFile: @Sendable (_ path: String) -> String?
+    /// `stat` of a file (following links), nil when nothing is there (`armcfg check`: V25, the scripts).
+    package var fileStatus: @Sendable (_ path: String) -> LocalFileStatus?
 
     /// Creates a system.
     package init(
@@ -68,7 +68,7 @@ package struct CommandSystem: Sendable {
         readFile: @escaping @Sendable (String) -> Result<[UInt8], ConfigReadError> = { _ in
             .failure(ConfigReadError(reason: "No such file or directory"))
         },
-        readTextFile: @escaping @Sendable (String) -> String? = { _ in nil }
+        fileStatus: @escaping @Sendable (String) -> LocalFileStatus? = { _ in nil }
     ) {
         self.environment = environment
         self.pid = pid
@@ -87,6 +87,6 @@ package struct CommandSystem: Sendable {
         self.lookupUser = lookupUser
         self.runSynchronously = runSynchronously
         self.readFile = readFile
-        self.readTextFile = readTextFile
+        self.fileStatus = fileStatus
     }
 }

@@ -1,9 +1,16 @@
+import ArmCore
 import Glibc
 
 /// Whole-file reads and crash-safe replacement writes.
 package enum FileIO {
     /// Reads a whole file (also `/proc` files, whose size `stat` reports as 0).
-    package static func readAll(path: String) throws(SystemError) -> [UInt8] {
+    /// - Parameters:
+    ///   - path: the file.
+    ///   - limit: stop after this many bytes (a caller that refuses larger files passes its maximum + 1, so a
+    ///     huge file or `/dev/zero` cannot exhaust memory); nil reads to the end.
+    /// - Returns: the bytes, at most `limit` of them.
+    /// - Throws: `SystemError.call` of `open` or `read`.
+    package static func readAll(path: String, limit: Int? = nil) throws(SystemError) -> [UInt8] {
         let descriptor = retryingOnInterrupt { open(path, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else { throw .call("open", path: path, errno: currentErrno()) }
         defer { closeDescriptor(descriptor) }
@@ -16,6 +23,7 @@ package enum FileIO {
             if count == 0 { return contents }
             guard count > 0 else { throw .call("read", path: path, errno: currentErrno()) }
             contents.append(contentsOf: chunk[..<count])
+            if let limit, contents.count >= limit { return Array(contents.prefix(limit)) }
         }
     }
 
@@ -90,6 +98,18 @@ package enum FileIO {
         if fsync(descriptor) != 0 && currentErrno() != EINVAL {
             throw .call("fsync", path: path, errno: currentErrno())
         }
+    }
+
+    /// `stat(path)` (following symbolic links) as the script and key-file checks need it; nil when nothing is
+    /// there or it cannot be seen.
+    package static func status(path: String) -> LocalFileStatus? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return LocalFileStatus(
+            isRegular: info.st_mode & S_IFMT == S_IFREG,
+            mode: UInt32(info.st_mode & 0o7777),
+            owner: info.st_uid
+        )
     }
 
     /// Whether something exists at `path` (without following a final symbolic link).

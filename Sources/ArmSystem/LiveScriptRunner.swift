@@ -61,6 +61,11 @@ package struct LiveScriptRunner: ScriptRunner {
         }
     }
 
+    /// `stat` of the script (`FileIO.status(path:)`).
+    package func fileStatus(_ path: String) -> LocalFileStatus? {
+        FileIO.status(path: path)
+    }
+
     /// Spawns and registers the script; `finish` is called exactly once, with the outcome.
     private func start(
         _ invocation: ScriptInvocation,

@@ -34,6 +34,8 @@ package final class FakeCommandSystem: Sendable {
     package let runSync: @Sendable (ProgramSpec) -> Result<ProgramExit, LaunchError>
     /// The files `readFile` finds, by path; any other path does not exist.
     package let files: [String: String]
+    /// What `fileStatus` answers, by path; any other path does not exist.
+    package let statuses: [String: LocalFileStatus]
 
     /// Creates a fake with an environment and a monitor behaviour.
     package init(
@@ -44,7 +46,8 @@ package final class FakeCommandSystem: Sendable {
             .failure(.notFound(errno: 2))
         },
         runSync: @escaping @Sendable (ProgramSpec) -> Result<ProgramExit, LaunchError> = { _ in .success(.exited(0)) },
-        files: [String: String] = [:]
+        files: [String: String] = [:],
+        statuses: [String: LocalFileStatus] = [:]
     ) {
         self.environment = environment
         self.connector = FakeControlConnector(monitor)
@@ -52,6 +55,7 @@ package final class FakeCommandSystem: Sendable {
         self.resolve = resolve
         self.runSync = runSync
         self.files = files
+        self.statuses = statuses
     }
 
     /// What happened so far.
@@ -93,7 +97,8 @@ package final class FakeCommandSystem: Sendable {
                     return .failure(ConfigReadError(reason: "No such file or directory"))
                 }
                 return .success(Array(text.utf8))
-            }
+            },
+            fileStatus: { path in self.statuses[path] }
         )
     }
 }

@@ -46,6 +46,7 @@ package final class FakeScriptRunner: ScriptRunner {
         var heldWatchers: [(path: String, count: Int, continuation: CheckedContinuation<Void, Never>)] = []
         var nextPID: Int32 = 4000
         var responders: [String: @Sendable (_ arguments: [String]) -> Behaviour?] = [:]
+        var statuses: [String: LocalFileStatus?] = [:]
     }
 
     private let state = Mutex(State())
@@ -86,6 +87,16 @@ package final class FakeScriptRunner: ScriptRunner {
             return state.held.removeValue(forKey: path) ?? []
         }
         for continuation in held { continuation.resume() }
+    }
+
+    /// What `fileStatus` answers for `path` from now on (nil: nothing is there).
+    package func setStatus(_ path: String, _ status: LocalFileStatus?) {
+        state.withLock { $0.statuses[path] = .some(status) }
+    }
+
+    /// The status set for `path`, else that of a root-owned 0755 regular file (every fake script exists).
+    package func fileStatus(_ path: String) -> LocalFileStatus? {
+        state.withLock { $0.statuses[path] } ?? LocalFileStatus(isRegular: true, mode: 0o755, owner: 0)
     }
 
     /// Runs the fake script.

@@ -74,7 +74,8 @@ if parsed.flag("CHECK") {
         json: false,
         armRoot: paths.root,
         localServer: parsed.value("SERVER") ?? environment["ARM_SERVER"] ?? Hostname.short(),
-        checkScripts: true
+        checkScripts: true,
+        files: .live
     )
     writeText(1, result.output)
     writeText(2, result.errors)
@@ -92,22 +93,36 @@ guard let config = loaded.config, !loaded.hasErrors else { CurrentProcess.exit(E
 // Local identity (config-and-files §1.1).
 let requestedName = parsed.value("SERVER") ?? environment["ARM_SERVER"].flatMap { $0.isEmpty ? nil : $0 }
 let localServer: ServerConfig
-if let requestedName {
-    guard let server = config.localServer(named: requestedName) else {
-        fail("cluster.toml: this host matches no [[server]] entry (\(requestedName))", .config)
-    }
+switch ServerIdentity.pick(requested: requestedName, hostname: Hostname.short(), servers: config.servers.map(\.name)) {
+case .server(let name):
+    guard let server = config.localServer(named: name) else { fail("cluster.toml: no [[server]] \(name)", .config) }
     localServer = server
-} else if let server = config.localServer(named: Hostname.short()) {
-    localServer = server
-} else if config.isSingleServer, let only = config.servers.first {
-    // Interpretation: the only server of a single-server cluster is this host (docs/decisions.md D7).
-    localServer = only
-} else {
+case .unknownRequest(let name):
+    fail("cluster.toml: this host matches no [[server]] entry (\(name))", .config)
+case .noMatch:
     fail("cluster.toml: this host matches no [[server]] entry", .config)
 }
 guard config.isSingleServer else {
     fail("clusters of more than one server need the membership layer, which is not built yet", .failed)
 }
+
+// V25 at start (issue 8 item 5): this server's scripts, reported as warnings on the caller's stderr. They do
+// not stop the daemon, so one group's bad script does not take the others down; a script others can write is
+// refused when it is about to run (ScriptExecution), and a missing one fails its start.
+let scriptFindings = LocalConfigChecks.scripts(
+    config: config,
+    tree: loaded.tree,
+    armRoot: paths.root,
+    localServer: localServer.name,
+    file: configPath,
+    files: .live
+)
+writeText(
+    2,
+    ConfigFindings.renderText(
+        scriptFindings.map { ConfigFinding(file: $0.file, at: $0.position, severity: .warning, message: $0.message) }
+    )
+)
 
 // Without /F (and outside systemd's Type=notify) run in the background: a child in its own session.
 if !parsed.flag("F") && environment["NOTIFY_SOCKET"] == nil {

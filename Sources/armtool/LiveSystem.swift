@@ -33,12 +33,12 @@ extension CommandSystem {
             runSynchronously: { SyncProgram.run($0) },
             readFile: { path in
                 do throws(SystemError) {
-                    return .success(try FileIO.readAll(path: path))
+                    return .success(try FileIO.readAll(path: path, limit: ConfigLoader.maximumSize + 1))
                 } catch {
                     return .failure(ConfigReadError(reason: SystemError.describe(errno: error.errno)))
                 }
             },
-            readTextFile: { try? FileIO.readText(path: $0) }
+            fileStatus: { FileIO.status(path: $0) }
         )
     }
 }

@@ -1,4 +1,5 @@
 import ArmCommands
+import ArmConfig
 import ArmCore
 import ArmProtocol
 import ArmTesting
@@ -99,8 +100,10 @@ import Testing
     @Test func anArmLogLineWrittenWhileArmmondIsDownNamesTheConfiguredServer() throws {
         let fake = FakeCommandSystem(environment: ["ARM_ROOT": "/x"], monitor: .fail(.unreachable(errno: 2)))
         var system = fake.system
-        system.readTextFile = { path in
-            path == "/x/etc/armcluster/cluster.toml" ? "[[server]]\nname = \"node7\"\nid = 1\n" : nil
+        system.readFile = { path in
+            path == "/x/etc/armcluster/cluster.toml"
+                ? .success(Array("[[server]]\nname = \"node7\"\nid = 1\n".utf8))
+                : .failure(ConfigReadError(reason: "No such file or directory"))
         }
         #expect(CommandRunner.run(arguments: ["armgstrt", "web"], system: system) == 3)
         let line = try #require(fake.recorded.logLines.first)

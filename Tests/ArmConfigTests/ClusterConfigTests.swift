@@ -212,3 +212,19 @@ import Testing
         #expect(LocalFileRules.scriptProblem(path: "/s/a", status: userOwned, requiredOwner: 1000) == nil)
     }
 }
+
+@Suite(.timeLimit(.minutes(2))) struct LocalFileStatusTests {
+    @Test func onlyRootMayWriteAScriptArmmondRuns() {
+        #expect(!LocalFileStatus(isRegular: true, mode: 0o755, owner: 0).isWritableByOthers())
+        #expect(!LocalFileStatus(isRegular: true, mode: 0o4700, owner: 0).isWritableByOthers())
+        #expect(LocalFileStatus(isRegular: true, mode: 0o775, owner: 0).isWritableByOthers())
+        #expect(LocalFileStatus(isRegular: true, mode: 0o757, owner: 0).isWritableByOthers())
+        #expect(LocalFileStatus(isRegular: true, mode: 0o700, owner: 1000).isWritableByOthers())
+        #expect(!LocalFileStatus(isRegular: true, mode: 0o700, owner: 1000).isWritableByOthers(requiredOwner: 1000))
+    }
+
+    @Test func octalHasFourDigits() {
+        #expect(LocalFileStatus.octal(0o644) == "0644")
+        #expect(LocalFileStatus.octal(0o4755) == "4755")
+    }
+}

@@ -10,7 +10,8 @@ import Testing
             path: ConfigFixtures.path("unknown-key.toml"),
             displayPath: "unknown-key.toml",
             json: false,
-            armRoot: ""
+            armRoot: "",
+            files: .live
         )
         #expect(result.output == "")
         #expect(
@@ -29,7 +30,8 @@ import Testing
             path: ConfigFixtures.path("missing-keys.toml"),
             displayPath: "missing-keys.toml",
             json: true,
-            armRoot: ""
+            armRoot: "",
+            files: .live
         )
         #expect(result.errors == "")
         #expect(result.status == 10)
@@ -46,7 +48,8 @@ import Testing
             path: ConfigFixtures.path("example-3-servers.toml"),
             displayPath: "/etc/armcluster/cluster.toml",
             json: false,
-            armRoot: ""
+            armRoot: "",
+            files: .live
         )
         #expect(result.status == 0)
         #expect(result.errors.hasPrefix("/etc/armcluster/cluster.toml:8:1: warning: heartbeat timeout 3000 ms"))
@@ -57,7 +60,8 @@ import Testing
             path: ConfigFixtures.path("single-server.toml"),
             displayPath: "single-server.toml",
             json: true,
-            armRoot: ""
+            armRoot: "",
+            files: .live
         )
         #expect(result.output == "[]\n" && result.errors == "" && result.status == 0)
     }
@@ -71,7 +75,8 @@ import Testing
                 displayPath: "c.toml",
                 json: false,
                 armRoot: root.path,
-                localServer: "node1"
+                localServer: "node1",
+                files: .live
             )
         }
         #expect(check().errors == "c.toml:2:1: key file \"\(keyPath)\": does not exist\n")
@@ -94,7 +99,8 @@ import Testing
                 armRoot: root.path,
                 localServer: "node1",
                 checkScripts: true,
-                scriptOwner: getuid()
+                scriptOwner: getuid(),
+                files: .live
             )
         }
         #expect(

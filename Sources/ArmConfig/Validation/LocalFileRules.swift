@@ -1,22 +1,5 @@
 import ArmCore
 
-/// What `stat` says about a file, as the local checks V25 and V27 need it (the I/O is the caller's).
-package struct LocalFileStatus: Sendable, Equatable {
-    /// A regular file (not a directory, device or socket; symbolic links already followed).
-    package var isRegular: Bool
-    /// Permission bits (`st_mode & 0o7777`).
-    package var mode: UInt32
-    /// Owner uid.
-    package var owner: UInt32
-
-    /// Creates a status.
-    package init(isRegular: Bool, mode: UInt32, owner: UInt32) {
-        self.isRegular = isRegular
-        self.mode = mode
-        self.owner = owner
-    }
-}
-
 /// The rules of config-and-files §2.2 V25 (scripts) and V27 (key file) without the file system.
 package enum LocalFileRules {
     /// V27: the REASON of `key file "P": REASON`, or nil when the key file is fine.
@@ -28,7 +11,7 @@ package enum LocalFileRules {
         guard let status else { return "does not exist" }
         guard status.isRegular else { return "is not a regular file" }
         let permissions = status.mode & 0o777
-        guard permissions == 0o600 else { return "has mode \(octal(permissions)), must be 0600" }
+        guard permissions == 0o600 else { return "has mode \(LocalFileStatus.octal(permissions)), must be 0600" }
         guard let contents else { return "cannot be read" }
         var line = Substring(contents)
         if line.hasSuffix("\n") { line = line.dropLast() }
@@ -52,16 +35,9 @@ package enum LocalFileRules {
         guard let status else { return "\(subject) is missing" }
         guard status.isRegular else { return "\(subject) is not a regular file" }
         guard status.mode & 0o111 != 0 else { return "\(subject) is not executable" }
-        guard status.owner == requiredOwner, status.mode & 0o022 == 0 else {
+        guard !status.isWritableByOthers(requiredOwner: requiredOwner) else {
             return "\(subject) is writable by non-root"
         }
         return nil
-    }
-
-    /// `0644`-style text of permission bits.
-    package static func octal(_ mode: UInt32) -> String {
-        var digits = String(mode, radix: 8)
-        while digits.count < 4 { digits = "0" + digits }
-        return digits
     }
 }

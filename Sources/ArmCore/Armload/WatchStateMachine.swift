@@ -554,7 +554,10 @@ package struct WatchStateMachine: Sendable {
         var actions: [Action] = [.report(.failureDetected(action))]
         switch action {
         case .restartApplication(let delay), .restartScript(let delay):
-            let until = now + delay
+            // The backoff counts from the death, not from the group's answer, so the wait is exactly the
+            // configured step however long the question took (issue 4: ± 10 ms); an answer later than that
+            // restarts at once.
+            let until = max(now, failedAt + delay)
             state = .backingOff(until: until, script: action.seedNumber == 4)
             actions += [.persist, .scheduleDeadline(at: until)]
         case .failover, .shutdown:

@@ -299,6 +299,16 @@ extension CatalogEntry {
         ja: "リソース%1の復帰処理が失敗しました。"
     )
 
+    /// RSC-019 (new; issue 8 item 5): armmond refuses to run, as root, a script that another user could have
+    /// changed (V25); the run ends as `exec-failed errno=1` and the start or stop fails.
+    package static let rsc019 = CatalogEntry(
+        id: "RSC-019",
+        status: .failed,
+        severity: .error,
+        en: "Script %1 of group %2 is writable by non-root (owner uid %3, mode %4); it was not run.",
+        ja: "グループ%2のスクリプト%1はroot以外が書き込めるため実行しませんでした。(所有者uid %3、モード %4)"
+    )
+
     // MARK: SCRPT: scripts; ID SCRPT-<event id> with the event's text (seed §7.8, events 9000–9005; one text)
 
     /// SCRPT-9000.
@@ -402,7 +412,7 @@ extension MessageCatalog {
         .mon001, .mon002, .mon003, .mon004, .stc001, .stc002, .stc003, .stc004, .stc005, .stc006, .stc007, .stc008,
         .stc039, .stc042,
         .rsc001, .rsc002, .rsc003, .rsc004, .rsc005, .rsc006, .rsc007, .rsc008, .rsc009, .rsc010, .rsc011, .rsc012,
-        .rsc013, .rsc014, .rsc015, .rsc016, .rsc017, .rsc018, .scrpt9000, .scrpt9001, .scrpt9002, .scrpt9003,
+        .rsc013, .rsc014, .rsc015, .rsc016, .rsc017, .rsc018, .rsc019, .scrpt9000, .scrpt9001, .scrpt9002, .scrpt9003,
         .scrpt9004, .scrpt9005, .hb007, .cfg001, .cfg002, .cfg003,
     ]
 }

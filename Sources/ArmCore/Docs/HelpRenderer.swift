@@ -60,6 +60,7 @@ package enum HelpRenderer {
 
     /// What `armtool` alone or `armtool --help` prints: every command with its purpose (commands.md 3).
     /// - Parameter isImplemented: Whether a command is built (the command table in ArmCommands knows).
+    /// - Returns: The listing.
     package static func commandList(isImplemented: (CommandSpec) -> Bool) -> String {
         var out: [String] = [
             "Usage: armtool COMMAND [argument...]",

@@ -71,4 +71,9 @@ package struct ScriptObserver: Sendable {
 package protocol ScriptRunner: Sendable {
     /// Runs the invocation to its end; never throws: every failure is an outcome.
     func run(_ invocation: ScriptInvocation, observer: ScriptObserver) async -> ScriptOutcome
+
+    /// `stat` of the file `run` would execute (symbolic links followed); nil when nothing is there.
+    ///
+    /// The caller refuses a script that others can write before it runs as root (V25; issue 8 item 5).
+    func fileStatus(_ path: String) -> LocalFileStatus?
 }

@@ -106,7 +106,24 @@ package struct ScriptExecution: Sendable {
             }
         )
         let started = clock.now()
-        let outcome = await runner.run(request.invocation, observer: observer)
+        let outcome: ScriptOutcome
+        if let status = runner.fileStatus(request.invocation.path), status.isWritableByOthers() {
+            // Issue 8 item 5: never run as root what another user could have changed. Refused like a failed
+            // exec (EPERM), so the start or stop fails with armscr.log's `exec-failed errno=1 (…)` END line,
+            // and RSC-019 says why.
+            log.server(
+                CatalogMessage(
+                    .rsc019,
+                    [
+                        .string(request.invocation.path), .string(request.group), .int(Int(status.owner)),
+                        .string(LocalFileStatus.octal(status.mode)),
+                    ]
+                )
+            )
+            outcome = .execFailed(errno: Self.refusedErrno)
+        } else {
+            outcome = await runner.run(request.invocation, observer: observer)
+        }
         let elapsed = clock.now() - started
         let counts = record.counts.withLock { $0 }
         if !counts.begun { begin("-") }  // exec failed before a pid existed
@@ -122,6 +139,9 @@ package struct ScriptExecution: Sendable {
         )
         return outcome
     }
+
+    /// EPERM: the outcome of a script refused because others can write it.
+    package static let refusedErrno: Int32 = 1
 
     /// `exit=N`, `signal=NAME`, `timeout` or `exec-failed errno=N (text)`.
     package static func endText(_ outcome: ScriptOutcome) -> String {

@@ -243,6 +243,26 @@ import Testing
         #expect(machine.phase == .ended && machine.endedUnasked && machine.lastExit == .signaled(11))
     }
 
+    @Test func theBackoffCountsFromTheDeathNotFromTheGroupsAnswer() {
+        var machine = Self.running()
+        let died = Self.t0 + .milliseconds(10)
+        _ = machine.programExited(.exited(1), at: died)
+        // The group answered 30 ms later: the 100 ms step still ends 100 ms after the death.
+        let answered = died + .milliseconds(30)
+        #expect(
+            machine.groupStateObserved(active: true, maxFailoversReached: false, failedAt: died, at: answered)
+                .contains(.scheduleDeadline(at: died + .milliseconds(100)))
+        )
+        var late = Self.running()
+        _ = late.programExited(.exited(1), at: died)
+        // An answer later than the step: the deadline is now, never in the past.
+        let afterStep = died + .milliseconds(500)
+        #expect(
+            late.groupStateObserved(active: true, maxFailoversReached: false, failedAt: died, at: afterStep)
+                .contains(.scheduleDeadline(at: afterStep))
+        )
+    }
+
     @Test func aHealthyRunRestartsAtOnceAndActShutdownEscalates() {
         var machine = Self.running(Self.config(ArmloadWatchPolicy(retry: 1, finalAction: .shutdown, isWatched: true)))
         let exit = Self.t0 + .seconds(5)

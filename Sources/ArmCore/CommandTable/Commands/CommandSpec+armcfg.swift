@@ -14,8 +14,10 @@ extension CommandSpec {
             """
             * check validates FILE (default /etc/armcluster/cluster.toml) with the validator armmond uses, \
             without armmond. Findings go to stderr as FILE:LINE:COL: message or FILE:LINE:COL: warning: message, \
-            at most 100, then "too many errors". --json prints them as one JSON array on stdout. Exit 0 without \
-            errors, 10 otherwise.
+            at most 100, then "too many errors". --json prints them as one JSON array on stdout. It also checks \
+            the start.sh and stop.sh of this server's groups: each must exist and be a regular, executable, \
+            root-owned file that neither group nor others can write. Without errors it prints one summary line, \
+            FILE: OK, 1 server, 1 group, and exits 0; with any it exits 10.
             """,
             """
             * check --system also checks this server after the file: cluster ports free (skipped while armmond \

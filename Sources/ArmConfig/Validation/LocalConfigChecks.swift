@@ -1,4 +1,3 @@
-import ArmConfig
 import ArmCore
 
 /// The checks of config-and-files §2.2 that look at this server's files: V27 (key file) and V25 (scripts).
@@ -10,17 +9,19 @@ package enum LocalConfigChecks {
     ///   - tree: its tree, for the position of `key_file` (else the `[cluster]` header, else `1:1`).
     ///   - armRoot: `$ARM_ROOT`.
     ///   - file: the path findings show.
+    ///   - files: how to read and `stat` files.
     /// - Returns: one finding, or none when the key file is fine.
     package static func keyFile(
         config: ClusterConfig,
         tree: TOMLTable?,
         armRoot: String,
-        file: String
+        file: String,
+        files: ConfigFiles
     ) -> [ConfigFinding] {
         let path = ArmRootPath.resolve(config.cluster.keyFile, armRoot: armRoot)
-        let status = ConfigFileReader.status(path)
+        let status = files.status(path)
         var contents: String?
-        if status?.isRegular == true, case .success(let bytes) = ConfigFileReader.read(path) {
+        if status?.isRegular == true, case .success(let bytes) = files.read(path) {
             contents = String(validating: bytes, as: UTF8.self)
         }
         guard let reason = LocalFileRules.keyFileProblem(status: status, contents: contents) else { return [] }
@@ -35,12 +36,14 @@ package enum LocalConfigChecks {
     ///
     /// `start.sh`, `stop.sh`, every exec resource and script monitor must exist and be regular, executable,
     /// owned by `requiredOwner` (root) and not group- or world-writable. Findings point at the group's header.
+    /// `files` answers the `stat` calls.
     package static func scripts(
         config: ClusterConfig,
         tree: TOMLTable?,
         armRoot: String,
         localServer: String,
         file: String,
+        files: ConfigFiles,
         requiredOwner: UInt32 = 0
     ) -> [ConfigFinding] {
         let scriptsRoot = ArmRootPath.resolve("/etc/armcluster/scripts", armRoot: armRoot)
@@ -74,7 +77,7 @@ package enum LocalConfigChecks {
             let position = index < groupPositions.count ? groupPositions[index] : .start
             var seen: Set<String> = []
             for path in paths where seen.insert(path).inserted {
-                let status = ConfigFileReader.status(path)
+                let status = files.status(path)
                 if let problem = LocalFileRules.scriptProblem(path: path, status: status, requiredOwner: requiredOwner)
                 {
                     findings.append(ConfigFinding(file: file, at: position, message: problem))

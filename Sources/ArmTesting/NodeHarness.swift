@@ -40,6 +40,8 @@ package final class NodeHarness {
     package struct SimulatedWatch {
         /// The WID.
         package let wid: String
+        /// A systemd unit (its end is seen by the machine's checks, its stop is `systemctl stop`).
+        package let isUnit: Bool
         /// Its group.
         package let group: String
         /// Every decision.
@@ -48,7 +50,7 @@ package final class NodeHarness {
         package fileprivate(set) var deadline: MonotonicInstant?
         /// The simulated program's pid while it lives.
         package fileprivate(set) var process: Int32?
-        /// armkill was asked for: the WID must never be launched again.
+        /// armkill was asked for (and has not failed): the WID must never be launched again.
         package fileprivate(set) var killed = false
         /// Restarts decided in the current `/H` window (reference model, commands.md 2.1).
         package fileprivate(set) var windowRestarts = 0
@@ -97,6 +99,9 @@ package final class NodeHarness {
         case launchFailed
         case exited(pid: Int32, ProgramExit)
         case groupAnswer(failedAt: MonotonicInstant)
+        case unitChecked
+        case unitStopped(Bool)
+        case stopCommandFinished(Bool)
         /// `/ACT` failover: the supervisor stops the group (a request to the node).
         case failover
     }
@@ -230,6 +235,18 @@ package final class NodeHarness {
         let deadlines = members.compactMap(\.node.nextDeadline)
         let watchDeadlines = members.flatMap { $0.watches.values.compactMap(\.deadline) }
         return ([pending].compactMap { $0 } + deadlines + watchDeadlines).min()
+    }
+
+    /// Something is pending besides the periodic checks of running unit watches (which never end): false
+    /// once the members are quiet.
+    package var isBusyBesidesUnitChecks: Bool {
+        !queue.isEmpty
+            || members.contains { member in
+                member.node.nextDeadline != nil
+                    || member.watches.values.contains { watch in
+                        watch.deadline != nil && !(watch.isUnit && watch.machine.phase == .running)
+                    }
+            }
     }
 
     /// Delivers everything due at the earliest next time (moving the clock there); false when idle.
@@ -375,6 +392,16 @@ package final class NodeHarness {
 
     // MARK: - ARMLOAD watches
 
+    /// What a WID runs.
+    package enum ServiceForm: Sendable, CaseIterable {
+        /// A program (SIGTERM, SIGKILL).
+        case program
+        /// A systemd unit (`/S`): checked every 30 s, stopped with `systemctl stop`.
+        case unit
+        /// A `[services]` entry with a `stop` command.
+        case stopCommand
+    }
+
     /// `armload` on member `index`: registers WID in `group` and starts it (refused unless the group is
     /// starting or started, as a start script's armload would be); false when refused.
     @discardableResult
@@ -383,18 +410,26 @@ package final class NodeHarness {
         wid: String,
         group: String,
         policy: ArmloadWatchPolicy,
-        readinessWait: Duration?
+        readinessWait: Duration?,
+        form: ServiceForm = .program
     ) async -> Bool {
         let key = wid.lowercased()
         let state = members[index].node.groups[group]?.machine.state
         guard state == .started || state == .starting, members[index].watches[key] == nil else { return false }
-        let configuration = WatchStateMachine.Configuration(policy: policy, killGrace: .seconds(5))
+        let configuration = WatchStateMachine.Configuration(
+            policy: policy,
+            isUnit: form == .unit,
+            unitCheckInterval: .seconds(30),  // /INT; longer than the default keeps hour-long runs cheap
+            hasStopCommand: form == .stopCommand,
+            killGrace: .seconds(5)
+        )
         members[index].watches[key] = SimulatedWatch(
             wid: wid,
+            isUnit: form == .unit,
             group: group,
             machine: WatchStateMachine(configuration: configuration)
         )
-        log(index, "armload \(wid) \(group) R=\(policy.retry.map(String.init) ?? "-") H=\(policy.hours ?? 0)")
+        log(index, "armload \(wid) \(group) \(form) R=\(policy.retry.map(String.init) ?? "-") H=\(policy.hours ?? 0)")
         await feed(index, key) { $0.startRequested(readinessWait: readinessWait, at: self.clock.now()) }
         return true
     }
@@ -402,6 +437,10 @@ package final class NodeHarness {
     /// The watch's program dies on its own (exit 1 or SIGKILL from outside).
     package func programDies(_ index: Int, wid key: String, signaled: Bool) {
         guard let pid = members[index].watches[key]?.process else { return }
+        if members[index].watches[key]?.isUnit == true {
+            members[index].watches[key]?.process = nil  // seen by the next check
+            return
+        }
         enqueue(.watch(key: key, .exited(pid: pid, signaled ? .signaled(9) : .exited(1))), member: index)
     }
 
@@ -447,6 +486,18 @@ package final class NodeHarness {
         case .failover:
             guard let group = members[index].watches[key]?.group else { return }
             await request(index) { .stopGroup($0, group: group, factor: .groupFailover) }
+        case .unitChecked:
+            guard let watch = members[index].watches[key] else { return }
+            let observation: WatchStateMachine.UnitObservation =
+                watch.process.map { .active(mainPID: $0) } ?? .down(code: 1, status: 1)
+            await feed(index, key) { $0.unitChecked(observation, at: now) }
+        case .unitStopped(let stopped):
+            if stopped { members[index].watches[key]?.process = nil }
+            await feed(index, key) { $0.unitStopFinished(stopped: stopped, at: now) }
+        case .stopCommandFinished(let succeeded):
+            await feed(index, key) {
+                $0.stopCommandFinished(succeeded: succeeded, detail: succeeded ? "" : "exit=1", at: now)
+            }
         }
     }
 
@@ -521,14 +572,35 @@ package final class NodeHarness {
                 actionViolations.append("\(members[index].name) \(watch.wid): restart \(model.windowRestarts) over /R")
             }
             members[index].watches[key] = model
+        case .checkUnit:
+            enqueue(.watch(key: key, .unitChecked), member: index)
+        case .stopUnit(let timeout):
+            let stopped = !random.chance(10)
+            let delay = Duration.seconds(random.below(Int(timeout.components.seconds) + 1))
+            watchCounts[stopped ? "unitStop" : "unitStopFailed", default: 0] += 1
+            enqueue(.watch(key: key, .unitStopped(stopped)), member: index, after: delay)
+        case .runStopCommand(let timeout):
+            let succeeded = !random.chance(15)
+            let delay = Duration.seconds(random.below(Int(timeout.components.seconds) + 1))
+            watchCounts[succeeded ? "stopCommand" : "stopCommandFailed", default: 0] += 1
+            enqueue(.watch(key: key, .stopCommandFinished(succeeded)), member: index, after: delay)
+            if succeeded, let pid = watch.process, !random.chance(20) {  // else SIGKILL at the deadline
+                enqueue(.watch(key: key, .exited(pid: pid, .exited(0))), member: index, after: delay)
+            }
         case .release:
             watchCounts["release", default: 0] += 1
             members[index].watches[key] = nil
         case .replyToRequest(let request, let outcome):
             members[index].watchReplies.append("\(watch.wid) \(request) \(outcome)")
-        case .escalate, .report, .persist, .killLeftovers, .runStopCommand, .stopUnit, .checkUnit,
-            .restartGroupScripts:
-            break  // nothing to simulate: no units, stop commands or /SCR here
+            switch (request, outcome) {
+            case (.kill, .stopTimedOut), (.kill, .stopFailed):
+                // armkill failed: the WID stays watched, so it may be restarted again.
+                members[index].watches[key]?.killed = false
+            default:
+                break
+            }
+        case .escalate, .report, .persist, .killLeftovers, .restartGroupScripts:
+            break  // nothing to simulate (/SCR is not simulated)
         }
     }
 

@@ -61,7 +61,9 @@ import Testing
             )
             let wait: Duration? = random.chance(30) ? .seconds(Int64(random.below(10))) : nil
             let wid = "w\(random.below(6))"
-            await harness.register(member, wid: wid, group: group, policy: policy, readinessWait: wait)
+            let forms: [NodeHarness.ServiceForm] = [.program, .program, .program, .unit, .stopCommand]
+            let form = forms[random.below(forms.count)]
+            await harness.register(member, wid: wid, group: group, policy: policy, readinessWait: wait, form: form)
             return
         }
         let key = keys[random.below(keys.count)]
@@ -121,7 +123,12 @@ import Testing
             }
         }
         // Quiet: every sequence ends (hangs are killed at their deadlines) and every timed wait is answered.
-        while await harness.step() { await check("drain") }
+        // (Running unit watches are checked every 30 s forever; every loop here is bounded.)
+        var budget = 100_000
+        while budget > 0, harness.isBusyBesidesUnitChecks, await harness.step() {
+            budget -= 1
+            await check("drain")
+        }
         for member in harness.members {
             for name in member.node.order where member.node.groups[name]?.machine.isBusy == true {
                 violations.append("seed \(seed): \(member.name) \(name) still busy when idle")
@@ -138,7 +145,12 @@ import Testing
         for index in harness.members.indices {
             shutdowns.append((index, await harness.request(index) { .stopAll($0) }))
         }
-        while await harness.step() { await check("shutdown") }
+        budget = 100_000
+        while budget > 0, await harness.step() {
+            budget -= 1
+            await check("shutdown")
+        }
+        if harness.nextTime != nil { violations.append("seed \(seed): not idle after stopAll") }
         for (index, id) in shutdowns {
             let member = harness.members[index]
             if member.replies[id] != .done { violations.append("seed \(seed): \(member.name) stopAll unanswered") }
@@ -177,8 +189,13 @@ import Testing
         }
         #expect(violations.isEmpty, "\(violations.joined(separator: "\n"))")
         #expect(steps > 50_000)  // invariants checked after every step
-        // The random script reaches every watch path: restarts, /ACT, armkill, SIGKILL after SIGTERM, pause.
-        for kind in ["launch", "restart", "window", "failover", "shutdown", "armkill", "sigkill", "release", "paused"] {
+        // The random script reaches every watch path: restarts, /ACT, armkill, SIGKILL after SIGTERM, pause,
+        // units and stop commands that work or fail.
+        let kinds = [
+            "launch", "restart", "window", "failover", "shutdown", "armkill", "sigkill", "release", "paused",
+            "unitStop", "unitStopFailed", "stopCommand", "stopCommandFailed",
+        ]
+        for kind in kinds {
             #expect(counts[kind, default: 0] >= 20, "\(kind): \(counts[kind, default: 0])")
         }
     }

@@ -116,12 +116,7 @@ extension ArmloadSupervisor {
                 return (pid, ticks)
             }
             let now = clock.now()
-            guard now < deadline else { return nil }
-            do {
-                try await clock.sleep(until: min(now + Self.pidFilePoll, deadline))
-            } catch {
-                return nil
-            }
+            guard now < deadline, await pollDeadline(min(now + Self.pidFilePoll, deadline)) else { return nil }
         }
     }
 

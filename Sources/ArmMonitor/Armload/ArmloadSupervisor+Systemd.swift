@@ -4,9 +4,9 @@ import ArmProtocol
 import Synchronization
 
 /// The service form on a systemd unit (commands.md 2.1 "Service form /S", "Watching"; 2.2): every step is a
-/// short `systemctl` run through the `ScriptRunner`, and the unit's state is polled on the `MonitorClock`
-/// (every second while starting or stopping, every `/INT` seconds while watched: the polling is the spec's
-/// "defined here" one, each check a timed wait, never a busy loop).
+/// short `systemctl` run through the `ScriptRunner`, and the unit's state is polled (every second while
+/// starting or stopping, on `pollDeadline`s; every `/INT` seconds while watched, on the machine's deadline:
+/// the polling is the spec's "defined here" one, each check waits for a deadline, never a busy loop).
 extension ArmloadSupervisor {
     /// The unit's properties of one `systemctl show`.
     struct UnitState: Sendable, Equatable {
@@ -187,10 +187,7 @@ extension ArmloadSupervisor {
                 if state.active == "failed" { return .failed(state) }
             }
             let now = clock.now()
-            guard now < deadline else { return .timedOut }
-            do {
-                try await clock.sleep(until: min(now + Self.unitStepPoll, deadline))
-            } catch {
+            guard now < deadline, await pollDeadline(min(now + Self.unitStepPoll, deadline)) else {
                 return .timedOut
             }
         }
@@ -205,12 +202,7 @@ extension ArmloadSupervisor {
         while true {
             if let state = await showUnit(unit), state.isDown { return true }
             let now = clock.now()
-            guard now < deadline else { return false }
-            do {
-                try await clock.sleep(until: min(now + Self.unitStepPoll, deadline))
-            } catch {
-                return false
-            }
+            guard now < deadline, await pollDeadline(min(now + Self.unitStepPoll, deadline)) else { return false }
         }
     }
 }

@@ -85,6 +85,8 @@ package actor ArmloadSupervisor {
         case deadline(key: String, token: UInt64, at: MonotonicInstant)
         /// An action of the watch's machine that suspends.
         case perform(key: String, WatchStateMachine.Action)
+        /// A poll's next check (`pollDeadline`): `due` is signalled for `token` at the instant.
+        case poll(token: UInt64, at: MonotonicInstant)
     }
 
     /// One run of a program.
@@ -244,6 +246,13 @@ package actor ArmloadSupervisor {
                         }
                     case .perform(let key, let action):
                         tasks.addTask { await self.performSuspending(action, key: key) }
+                    case .poll(let token, let deadline):
+                        // The same timer as a watch's deadline; nothing cancels a poll's, so it fires at
+                        // its time (or at once when run() ends, which also cancels the waiting poll).
+                        tasks.addTask {
+                            _ = await self.waitFor(token: token, [.cancelled], until: deadline)
+                            self.signals.fire(.due, token: token)
+                        }
                     }
                 }
                 // finish(): pending deadlines are dropped; queued writes are still made.
@@ -272,7 +281,7 @@ package actor ArmloadSupervisor {
             } catch {
                 log.trace(level: 1, module: "RSC", "armload \(wid): state database write failed: \(error)")
             }
-        case .deadline, .perform:
+        case .deadline, .perform, .poll:
             break
         }
     }
@@ -675,6 +684,20 @@ package actor ArmloadSupervisor {
             tasks.cancelAll()
             return first
         }
+    }
+
+    /// Suspends a poll (a unit's start or stop, a forking service's pid file) until `deadline`.
+    ///
+    /// `run()` schedules it on the watch deadlines' timer: polls take no time of their own. False when the
+    /// poll was cancelled (`run()` ended).
+    func pollDeadline(_ deadline: MonotonicInstant) async -> Bool {
+        guard !Task.isCancelled else { return false }
+        let token = nextToken
+        nextToken += 1
+        effectSink.yield(.poll(token: token, at: deadline))
+        let signal = await signals.wait(token: token, for: [.due])
+        signals.forget(token: token)
+        return signal == .due && !Task.isCancelled
     }
 
     // MARK: - Registry and persistence

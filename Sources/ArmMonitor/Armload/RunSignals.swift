@@ -8,6 +8,8 @@ final class RunSignals: Sendable {
     enum Signal: Sendable, Hashable {
         /// A watch's deadline was cancelled (or replaced) before its time.
         case cancelled
+        /// A poll's deadline (`ArmloadSupervisor.pollDeadline`) came.
+        case due
     }
 
     private struct Waiter {

@@ -6,8 +6,9 @@ import Synchronization
 /// Every event goes through `handle(_:)`, which applies it to the node under one lock, so the node sees
 /// one ordered stream. Of the actions, replies resolve their callers and log lines are written at once
 /// (in event order); the rest (store writes, scripts, watch cleanup, the power action, timers) go, in
-/// order, to `run()`, whose executors report back as events. Time: the node's earliest deadline is the
-/// only thing anyone sleeps on (`MonitorClock.sleep` here and nowhere else in ArmMonitor).
+/// order, to `run()`, whose executors report back as events. Time: the node sleeps only on its earliest
+/// deadline (`MonitorClock.sleep` here; the only other sleep in ArmMonitor is `ArmloadSupervisor`'s watch
+/// timer, until the node owns the watches).
 package final class NodeRuntime: Sendable {
     /// What `run()` executes, in order.
     private enum Work: Sendable {

@@ -16,58 +16,8 @@ import ArmProtocol
 /// So `run()` must be running for programs to be watched. Requests (armload, armkill, armloadc, the group
 /// stop) feed their input and wait for the machine's `replyToRequest` in the caller's task.
 package actor ArmloadSupervisor {
-    /// One WID as armstat shows it (commands.md 2.29, `armload` array).
-    package struct WatchStatus: Sendable, Equatable {
-        /// The WID as first given.
-        package var wid: String
-        /// Its group.
-        package var group: String
-        /// `app` or `service`.
-        package var kind: String
-        /// The program's pid; nil when none runs.
-        package var pid: Int32?
-        /// The systemd unit; nil for programs and `[services]` entries.
-        package var unit: String?
-        /// Start state (commands.md 2.3).
-        package var startState: String
-        /// Monitoring state (commands.md 2.3).
-        package var monitorState: String
-        /// Restarts counted in the current window.
-        package var restarts: Int
-        /// `/R`; nil when not given.
-        package var retry: Int?
-        /// Start of the current (or last) run, as a log timestamp; nil when it never ran here.
-        package var started: String?
-        /// `exit=N` or `signal=NAME`; nil before the first end (or when the status is unknown).
-        package var lastExit: String?
-
-        /// Creates a status.
-        package init(
-            wid: String,
-            group: String,
-            kind: String,
-            pid: Int32?,
-            unit: String?,
-            startState: String,
-            monitorState: String,
-            restarts: Int,
-            retry: Int?,
-            started: String?,
-            lastExit: String?
-        ) {
-            self.wid = wid
-            self.group = group
-            self.kind = kind
-            self.pid = pid
-            self.unit = unit
-            self.startState = startState
-            self.monitorState = monitorState
-            self.restarts = restarts
-            self.retry = retry
-            self.started = started
-            self.lastExit = lastExit
-        }
-    }
+    /// One WID as armstat shows it (commands.md 2.29, `armload` array): the status document's own entry.
+    package typealias WatchStatus = StatusDocument.Watch
 
     /// A launcher callback, in the order the launcher made them.
     enum Input: Sendable {
@@ -775,7 +725,7 @@ package actor ArmloadSupervisor {
                 wid: watch.wid,
                 group: watch.group,
                 kind: watch.kind.rawValue,
-                pid: watch.run?.program.pid ?? (watch.unit != nil ? watch.machine.pid : nil),
+                pid: (watch.run?.program.pid ?? (watch.unit != nil ? watch.machine.pid : nil)).map(Int.init),
                 unit: watch.unit,
                 startState: watch.startState.rawValue,
                 monitorState: watch.monitorState.rawValue,

@@ -75,7 +75,7 @@ extension StatusDocument {
             }
         }
         if wanted("armload") {
-            document.armload = try narrowed(armload) { $0.wid }.map(watch)
+            document.armload = try narrowed(armload) { $0.wid }
         }
         // Nothing is mirrored or shared yet: any NAME is unknown.
         if wanted("mirror") {
@@ -87,22 +87,6 @@ extension StatusDocument {
             document.shares = []
         }
         return document
-    }
-
-    private static func watch(_ status: ArmloadSupervisor.WatchStatus) -> Watch {
-        Watch(
-            wid: status.wid,
-            group: status.group,
-            kind: status.kind,
-            pid: status.pid.map(Int.init),
-            unit: status.unit,
-            startState: status.startState,
-            monitorState: status.monitorState,
-            restarts: status.restarts,
-            retry: status.retry,
-            started: status.started,
-            lastExit: status.lastExit
-        )
     }
 
     private static func group(_ status: GroupManager.GroupStatus) -> Group {

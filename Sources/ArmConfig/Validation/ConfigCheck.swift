@@ -63,9 +63,17 @@ package enum ConfigCheck {
     }
 
     /// The `[[server]]` this host is: the one called `name`, else the only server of a single-server cluster.
+    ///
+    /// The rule is `ServerIdentity`'s, the one armmond follows.
     package static func localServerName(in config: ClusterConfig, named name: String) -> String? {
-        if let server = config.localServer(named: name) { return server.name }
-        return config.isSingleServer ? config.servers.first?.name : nil
+        guard
+            case .server(let local) = ServerIdentity.pick(
+                requested: nil,
+                hostname: name,
+                servers: config.servers.map(\.name)
+            )
+        else { return nil }
+        return local
     }
 
     /// The line a clean check prints on stdout (issue 8 item 4): `FILE: OK, 1 server, 1 group`, with
